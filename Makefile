@@ -1,0 +1,26 @@
+# One entry point. `make serve` and `make test` are all a new user needs (see README.md).
+SHELL := /bin/bash
+ENV := source tools/env.sh &&
+
+.PHONY: setup setup-build serve build test check-core size bench clean
+
+setup:            ## install everything (build tools, Chromium, npm packages), only what is missing
+	tools/setup.sh all
+
+setup-build:      ## install what building needs (no browser)
+	tools/setup.sh build
+
+serve: setup-build  ## release build served at http://127.0.0.1:8080
+	$(ENV) trunk serve --release --address 127.0.0.1 --port 8080
+
+build: setup-build  ## release build into dist/
+	$(ENV) trunk build --release
+
+test: setup       ## every check: fmt, clippy (native + wasm32), native tests, release build, browser tests, size report
+	$(ENV) tools/test.sh
+
+size:             ## transfer size of dist/ (raw, gzip, brotli) against the budget
+	node tools/size-report.mjs
+
+clean:
+	cargo clean; rm -rf dist node_modules test-results

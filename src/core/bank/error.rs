@@ -1,0 +1,133 @@
+//! Validation errors a bank author can act on: each names the file, the item (or other
+//! entry) id and the field, and explains the problem in the user's language.
+
+use std::fmt;
+
+use crate::core::text::Lang;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// The TOML could not be read (syntax, wrong type, unknown field): the parser's message.
+    Parse(String),
+    Missing,
+    EmptyText(Lang),
+    /// An id, key or enum value that is not allowed: (value, what is expected).
+    Invalid(String, String),
+    OutOfRange(String, String),
+    Duplicate(String),
+    UnknownCriterion(String),
+    UnknownDomain(String),
+    UnknownQuestion(String),
+    UnknownOption(String, String),
+    /// A scope question's condition refers to itself or a later question.
+    ForwardReference(String),
+    BadCondition(String),
+    NeverTrue(String),
+    StepCountMismatch(usize, usize),
+    /// Criterion id and the category that leaves it uncovered.
+    Uncovered(String, String),
+    NoHeader,
+    SecondHeader,
+    UnsupportedSchema(i64),
+    UnknownBase(String),
+    /// A required scope question or option the core relies on.
+    RequiredScope(String),
+    /// A readiness band the scoring gates rely on (`type1_ready`, `type2_ready`).
+    MissingBand(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BankError {
+    pub file: String,
+    /// Item, domain, scope question or band id, when the error belongs to one.
+    pub entry: Option<String>,
+    /// Field path, e.g. `why.zh` or `criteria`.
+    pub field: Option<String>,
+    pub problem: Problem,
+}
+
+impl BankError {
+    pub fn new(file: &str, entry: Option<&str>, field: Option<&str>, problem: Problem) -> Self {
+        BankError {
+            file: file.to_string(),
+            entry: entry.map(str::to_string),
+            field: field.map(str::to_string),
+            problem,
+        }
+    }
+
+    /// The problem in words, without the location.
+    pub fn problem_text(&self, lang: Lang) -> String {
+        use Problem::*;
+        let zh = lang == Lang::Zh;
+        match &self.problem {
+            Parse(m) if zh => format!("无法解析：{m}"),
+            Parse(m) => format!("cannot be read: {m}"),
+            Missing if zh => "缺少必填字段".into(),
+            Missing => "is missing".into(),
+            EmptyText(l) if zh => format!("{} 文本为空", l.code()),
+            EmptyText(l) => format!("the {} text is empty", l.code()),
+            Invalid(v, exp) if zh => format!("值 `{v}` 无效，应为 {exp}"),
+            Invalid(v, exp) => format!("`{v}` is not valid; expected {exp}"),
+            OutOfRange(v, r) if zh => format!("值 {v} 超出范围 {r}"),
+            OutOfRange(v, r) => format!("{v} is out of range {r}"),
+            Duplicate(id) if zh => format!("id `{id}` 重复"),
+            Duplicate(id) => format!("id `{id}` is used twice"),
+            UnknownCriterion(c) if zh => format!("`{c}` 不是 61 条信任服务标准之一"),
+            UnknownCriterion(c) => format!("`{c}` is not one of the 61 Trust Services Criteria"),
+            UnknownDomain(d) if zh => format!("领域 `{d}` 不存在"),
+            UnknownDomain(d) => format!("domain `{d}` does not exist"),
+            UnknownQuestion(q) if zh => format!("条件引用了不存在的范围问题 `{q}`"),
+            UnknownQuestion(q) => format!("the condition refers to scope question `{q}`, which does not exist"),
+            UnknownOption(q, o) if zh => format!("范围问题 `{q}` 没有选项 `{o}`"),
+            UnknownOption(q, o) => format!("scope question `{q}` has no option `{o}`"),
+            ForwardReference(q) if zh => format!("条件只能引用之前的范围问题，`{q}` 不在其前"),
+            ForwardReference(q) => format!("a scope condition may only refer to earlier questions; `{q}` is not earlier"),
+            BadCondition(m) if zh => format!("条件语法错误：{m}"),
+            BadCondition(m) => format!("the condition is malformed: {m}"),
+            NeverTrue(c) if zh => format!("条件 `{c}` 永远不可能成立"),
+            NeverTrue(c) => format!("the condition `{c}` can never be true"),
+            StepCountMismatch(en, zh_n) if zh => format!("步骤数不一致：en {en} 条，zh {zh_n} 条"),
+            StepCountMismatch(en, zh_n) => format!("en has {en} steps but zh has {zh_n}"),
+            Uncovered(c, cat) if zh => format!("类别 {cat} 在范围内时，没有任何问题覆盖标准 {c}"),
+            Uncovered(c, cat) => format!("no question covers criterion {c} when category {cat} is in scope"),
+            NoHeader if zh => "缺少 [bank] 表".into(),
+            NoHeader => "no [bank] table in any file".into(),
+            SecondHeader if zh => "只能有一个 [bank] 表".into(),
+            SecondHeader => "a second [bank] table; a bank has exactly one".into(),
+            UnsupportedSchema(v) if zh => format!("不支持的 schema_version {v}（支持 1）"),
+            UnsupportedSchema(v) => format!("schema_version {v} is not supported (this app reads 1)"),
+            UnknownBase(b) if zh => format!("所扩展的题库 `{b}` 不可用"),
+            UnknownBase(b) => format!("the bank it extends, `{b}`, is not available"),
+            RequiredScope(what) if zh => format!("缺少核心依赖的范围问题或选项 {what}"),
+            RequiredScope(what) => format!("the scope question or option {what} that the app relies on is missing"),
+            MissingBand(b) if zh => format!("缺少就绪度评级区间 `{b}`，评分门槛依赖它"),
+            MissingBand(b) => format!("the readiness band `{b}` is missing; the scoring gates rely on it"),
+        }
+    }
+
+    /// The full message: `file: item X: field Y: problem`.
+    pub fn message(&self, lang: Lang) -> String {
+        let mut s = self.file.clone();
+        let zh = lang == Lang::Zh;
+        if let Some(e) = &self.entry {
+            s.push_str(if zh { "：条目 " } else { ": item " });
+            s.push_str(e);
+        }
+        if let Some(f) = &self.field {
+            s.push_str(if zh { "：字段 " } else { ": field " });
+            s.push_str(f);
+        }
+        s.push_str(if zh { "：" } else { ": " });
+        s.push_str(&self.problem_text(lang));
+        s
+    }
+}
+
+impl fmt::Display for BankError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for BankError {}

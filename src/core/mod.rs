@@ -1,0 +1,12 @@
+//! The domain core: pure Rust, no web crates, no panics (clippy denies unwrap/expect/panic).
+//!
+//! Data flows one way: bank files (TOML) → [`bank::Bank`] (parsed, merged, validated) →
+//! with [`answers::Assessment`] → scores and report data. Nothing here touches the DOM.
+
+pub mod answers;
+pub mod bank;
+pub mod condition;
+pub mod criteria;
+pub mod default_bank;
+pub mod scoring;
+pub mod text;

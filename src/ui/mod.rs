@@ -1,0 +1,20 @@
+//! The Leptos shell. It renders what `crate::core` computes and touches the outside world
+//! (storage, URL, document title) only in Effects. No domain logic lives here.
+
+mod app;
+mod fatal;
+mod question;
+mod storage;
+pub mod strings;
+
+/// Installs the panic guard and mounts the app on `<body>`.
+pub fn start() {
+    fatal::install_panic_hook();
+    if let Some(loading) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("loading"))
+    {
+        loading.remove();
+    }
+    leptos::mount::mount_to_body(app::App);
+}

@@ -1,0 +1,96 @@
+// The walking skeleton in a real Chromium: it starts clean, keeps answers across reloads,
+// stays on its own origin, holds a strict CSP, is accessible, and never freezes.
+import { test, expect } from '@playwright/test';
+import { readFileSync, readdirSync } from 'node:fs';
+import { watch, cspViolations, axeViolations, STORAGE_KEY } from './helpers.mjs';
+
+const TYPE1 = '3 — In place and documented (Type I ready)';
+
+test('loads with no console error, no foreign request, no CSP violation', async ({ page }) => {
+  const seen = await watch(page);
+  await page.goto('./?lang=en');
+  await expect(page.getByRole('heading', { name: 'SOC readiness self-assessment' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Start the assessment' })).toBeVisible();
+  await page.getByRole('button', { name: 'Start the assessment' }).click();
+  await expect(page.getByRole('radio', { name: TYPE1 })).toBeVisible();
+  expect(seen.consoleErrors).toEqual([]);
+  expect(seen.pageErrors).toEqual([]);
+  expect(seen.foreignRequests).toEqual([]);
+  expect(await cspViolations(page)).toEqual([]);
+  expect(await page.context().cookies()).toEqual([]);
+});
+
+test('an answer survives a reload', async ({ page }) => {
+  await page.goto('./?lang=en');
+  await page.getByRole('button', { name: 'Start the assessment' }).click();
+  const radio = page.getByRole('radio', { name: TYPE1 });
+  await radio.check();
+  await expect(radio).toBeChecked();
+  await page.reload();
+  await expect(page.getByRole('radio', { name: TYPE1 })).toBeChecked();
+  const saved = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY));
+  expect(Object.values(saved.answers).map((a) => a.response)).toEqual([{ level: 3 }]);
+});
+
+test('the question is read from the bank data, in both languages', async ({ page }) => {
+  await page.goto('./?lang=zh');
+  await page.getByRole('button', { name: '开始评估' }).click();
+  await expect(page.getByRole('radio', { name: '3 — 已落实并有文档（Type I 就绪）' })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('radio', { name: TYPE1 })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+});
+
+test('axe-core finds no WCAG 2.1 AA violation', async ({ page }) => {
+  await page.goto('./?lang=en');
+  expect(await axeViolations(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Start the assessment' }).click();
+  await expect(page.getByRole('radio', { name: TYPE1 })).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+});
+
+test('a panic shows a message that saved answers are safe, not a frozen page', async ({ page }) => {
+  await page.goto('./?lang=en');
+  await page.getByRole('button', { name: 'Start the assessment' }).click();
+  await page.getByRole('radio', { name: TYPE1 }).check();
+  await page.goto('./?lang=en&selftest=panic');
+  const alert = page.getByRole('alert').filter({ hasText: 'The assessment stopped' });
+  await expect(alert).toBeVisible();
+  await expect(alert).toContainText('Your answers are saved');
+  await expect(page.getByRole('button', { name: 'Reload the page' })).toBeFocused();
+  const saved = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY));
+  expect(Object.values(saved.answers)).toHaveLength(1);
+});
+
+test('an unreadable saved assessment is kept aside and the user is told', async ({ page }) => {
+  await page.goto('./?lang=en');
+  await page.evaluate((k) => localStorage.setItem(k, '{"schema_version": 1, "answers": tampered'), STORAGE_KEY);
+  await page.reload();
+  await expect(page.getByRole('status')).toContainText('could not be read');
+  const backups = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('unreadable')));
+  expect(backups).toHaveLength(1);
+  const kept = await page.evaluate((k) => localStorage.getItem(k), backups[0]);
+  expect(kept).toContain('tampered');
+});
+
+test('works from a sub-path of a provider site', async ({ page }) => {
+  const seen = await watch(page);
+  await page.goto('/trust/readiness/?lang=en');
+  await page.getByRole('button', { name: 'Start the assessment' }).click();
+  await expect(page.getByRole('radio', { name: TYPE1 })).toBeVisible();
+  expect(seen.consoleErrors).toEqual([]);
+});
+
+test('the built page has no inline script and a strict policy', async () => {
+  const html = readFileSync('dist/index.html', 'utf8');
+  const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)].filter((m) => !/\bsrc=/.test(m[1]));
+  expect(inline).toEqual([]);
+  const csp = html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)[1];
+  expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
+  expect(csp).not.toContain('unsafe-inline');
+  expect(csp).not.toMatch(/'unsafe-eval'/);
+  // Every asset URL is relative, so dist/ can live under any path.
+  expect(html).not.toMatch(/(src|href)="\/[^/]/);
+  expect(readdirSync('dist').some((f) => /^start-[0-9a-f]+\.js$/.test(f))).toBe(true);
+});

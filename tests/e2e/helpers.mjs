@@ -1,0 +1,33 @@
+// Shared test helpers: watch a page for console errors, requests to other origins and CSP
+// violations, so every test can assert the app stays quiet, local and policy-clean.
+import AxeBuilder from '@axe-core/playwright';
+
+export const STORAGE_KEY = 'soc-readiness.v1.assessment.default';
+
+/** Starts watching; call before page.goto. Returns live arrays. */
+export async function watch(page) {
+  const seen = { consoleErrors: [], foreignRequests: [], pageErrors: [] };
+  page.on('console', (m) => { if (m.type() === 'error') seen.consoleErrors.push(m.text()); });
+  page.on('pageerror', (e) => seen.pageErrors.push(String(e)));
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if (!['127.0.0.1', 'localhost'].includes(u.hostname) && u.protocol !== 'data:') seen.foreignRequests.push(r.url());
+  });
+  await page.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  return seen;
+}
+
+export async function cspViolations(page) {
+  return page.evaluate(() => window.__csp || []);
+}
+
+/** axe-core WCAG 2.1 A/AA scan of the current page. */
+export async function axeViolations(page) {
+  const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}

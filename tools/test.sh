@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Every check, in the order that fails fastest. Run through `make test` (which installs what
+# is missing first). Exits non-zero when anything fails; the last lines are the runners'
+# summaries and the size report.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+source tools/env.sh
+failed=()
+run() { local name=$1; shift; printf '\n== %s\n' "$name"; "$@" || failed+=("$name"); }
+
+run "cargo fmt --check" cargo fmt --all -- --check
+# The core must build and test with no web crate at all: this is the architecture boundary.
+run "core has no web dependency" bash -c '! cargo tree --no-default-features -e normal --prefix none | grep -E "^(leptos|web-sys|wasm-bindgen|js-sys|gloo) "'
+run "clippy (core, native)" cargo clippy --no-default-features --all-targets -q -- -D warnings
+run "clippy (app, wasm32)" cargo clippy --target wasm32-unknown-unknown --bins --lib -q -- -D warnings
+run "native tests (core)" cargo test --no-default-features -q
+run "bank-check: default and example provider bank" cargo run -q --no-default-features --bin bank-check -- public/banks/example-cloud.toml
+run "release build (trunk)" trunk build --release
+if [ -f dist/index.html ]; then
+  run "browser tests (Playwright + Debian Chromium)" npx playwright test
+  node -e '
+    const r = JSON.parse(require("fs").readFileSync("test-results/e2e.json", "utf8"));
+    const s = r.stats; console.log(`\nbrowser tests: ${s.expected} passed, ${s.unexpected + s.flaky} failed, ${s.skipped} skipped`);
+  ' 2>/dev/null || true
+fi
+run "size report" node tools/size-report.mjs
+
+if [ ${#failed[@]} -gt 0 ]; then
+  printf '\nFAILED: %s\n' "${failed[@]}"
+  exit 1
+fi
+echo "all checks passed"
