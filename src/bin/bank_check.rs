@@ -10,10 +10,16 @@ use soc_readiness::core::text::Lang;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let lang = if args.iter().any(|a| a == "--zh") { Lang::Zh } else { Lang::En };
+    let lang = if args.iter().any(|a| a == "--zh") {
+        Lang::Zh
+    } else {
+        Lang::En
+    };
     let files: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
     if files.is_empty() {
-        eprintln!("usage: bank-check [--zh] FILE.toml [FILE.toml …]   (no file: checks the default bank)");
+        eprintln!(
+            "usage: bank-check [--zh] FILE.toml [FILE.toml …]   (no file: checks the default bank)"
+        );
         return report(Bank::from_sources(SOURCES), "default bank", lang);
     }
     let mut failed = false;
@@ -26,7 +32,13 @@ fn main() -> ExitCode {
                 continue;
             }
         };
-        let result = Bank::from_provider(SOURCES, Source { name: path, text: &text });
+        let result = Bank::from_provider(
+            SOURCES,
+            Source {
+                name: path,
+                text: &text,
+            },
+        );
         failed |= report(result, path, lang) != ExitCode::SUCCESS;
     }
     if failed {
@@ -36,7 +48,11 @@ fn main() -> ExitCode {
     }
 }
 
-fn report(result: Result<Bank, Vec<soc_readiness::core::bank::BankError>>, what: &str, lang: Lang) -> ExitCode {
+fn report(
+    result: Result<Bank, Vec<soc_readiness::core::bank::BankError>>,
+    what: &str,
+    lang: Lang,
+) -> ExitCode {
     match result {
         Ok(bank) => {
             println!(

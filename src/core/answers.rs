@@ -97,7 +97,9 @@ impl AnswerError {
         match (self, lang) {
             (UnknownItem(i), Lang::En) => format!("Question {i} is not in this question bank."),
             (UnknownItem(i), Lang::Zh) => format!("题库中没有问题 {i}。"),
-            (NaRefused(i), Lang::En) => format!("{i} applies to every cloud customer, so it cannot be marked not applicable."),
+            (NaRefused(i), Lang::En) => format!(
+                "{i} applies to every cloud customer, so it cannot be marked not applicable."
+            ),
             (NaRefused(i), Lang::Zh) => format!("{i} 适用于所有云客户，不能标记为不适用。"),
             (NaNeedsReason(i), Lang::En) => format!("Give a reason why {i} does not apply."),
             (NaNeedsReason(i), Lang::Zh) => format!("请说明 {i} 不适用的理由。"),
@@ -105,7 +107,9 @@ impl AnswerError {
             (UnknownScope(q, o), Lang::Zh) => format!("范围问题 {q} 没有选项 {o}。"),
             (Corrupt(m), Lang::En) => format!("The saved assessment cannot be read ({m})."),
             (Corrupt(m), Lang::Zh) => format!("无法读取已保存的评估（{m}）。"),
-            (NewerSchema(v), Lang::En) => format!("This assessment was saved by a newer version of the app (format {v})."),
+            (NewerSchema(v), Lang::En) => {
+                format!("This assessment was saved by a newer version of the app (format {v}).")
+            }
             (NewerSchema(v), Lang::Zh) => format!("此评估由更新版本的应用保存（格式 {v}）。"),
         }
     }
@@ -151,7 +155,8 @@ impl Assessment {
 
     /// Reads a saved or imported assessment; never panics on bad input.
     pub fn from_json(src: &str) -> Result<Assessment, AnswerError> {
-        let a: Assessment = serde_json::from_str(src).map_err(|e| AnswerError::Corrupt(e.to_string()))?;
+        let a: Assessment =
+            serde_json::from_str(src).map_err(|e| AnswerError::Corrupt(e.to_string()))?;
         if a.schema_version > SCHEMA_VERSION {
             return Err(AnswerError::NewerSchema(a.schema_version));
         }
@@ -168,12 +173,22 @@ impl Assessment {
     }
 
     pub fn note(&self, item: &str) -> &str {
-        self.answers.get(item).map(|a| a.note.as_str()).unwrap_or("")
+        self.answers
+            .get(item)
+            .map(|a| a.note.as_str())
+            .unwrap_or("")
     }
 
     /// Records a response, enforcing the bank's rules for "not applicable".
-    pub fn set_response(&mut self, bank: &Bank, item: &str, response: Response) -> Result<(), AnswerError> {
-        let def = bank.item(item).ok_or_else(|| AnswerError::UnknownItem(item.into()))?;
+    pub fn set_response(
+        &mut self,
+        bank: &Bank,
+        item: &str,
+        response: Response,
+    ) -> Result<(), AnswerError> {
+        let def = bank
+            .item(item)
+            .ok_or_else(|| AnswerError::UnknownItem(item.into()))?;
         if let Response::NotApplicable { reason } = &response {
             if def.never_na {
                 return Err(AnswerError::NaRefused(item.into()));
@@ -193,14 +208,21 @@ impl Assessment {
     }
 
     pub fn set_note(&mut self, bank: &Bank, item: &str, note: &str) -> Result<(), AnswerError> {
-        bank.item(item).ok_or_else(|| AnswerError::UnknownItem(item.into()))?;
+        bank.item(item)
+            .ok_or_else(|| AnswerError::UnknownItem(item.into()))?;
         self.answers.entry(item.into()).or_default().note = note.to_string();
         Ok(())
     }
 
     /// Selects or deselects a scope option. For a single-choice question, selecting an
     /// option replaces the previous one.
-    pub fn set_scope(&mut self, bank: &Bank, question: &str, option: &str, selected: bool) -> Result<(), AnswerError> {
+    pub fn set_scope(
+        &mut self,
+        bank: &Bank,
+        question: &str,
+        option: &str,
+        selected: bool,
+    ) -> Result<(), AnswerError> {
         let q = bank
             .scope_question(question)
             .filter(|q| q.options.iter().any(|o| o.id == option))

@@ -42,7 +42,9 @@ impl fmt::Display for ConditionError {
 }
 
 fn is_ident(s: &str) -> bool {
-    !s.is_empty() && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+    !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
 }
 
 impl Condition {
@@ -66,11 +68,18 @@ impl Condition {
                 if !is_ident(q) || !is_ident(o) {
                     return Err(ConditionError::BadTerm(t.to_string()));
                 }
-                clause.push(Term { question: q.into(), option: o.into(), negated });
+                clause.push(Term {
+                    question: q.into(),
+                    option: o.into(),
+                    negated,
+                });
             }
             clauses.push(clause);
         }
-        Ok(Condition { clauses, source: src.trim().to_string() })
+        Ok(Condition {
+            clauses,
+            source: src.trim().to_string(),
+        })
     }
 
     pub fn source(&self) -> &str {
@@ -85,7 +94,9 @@ impl Condition {
     pub fn eval(&self, scope: &ScopeAnswers) -> bool {
         self.clauses.iter().any(|clause| {
             clause.iter().all(|t| {
-                let selected = scope.get(&t.question).is_some_and(|s| s.contains(&t.option));
+                let selected = scope
+                    .get(&t.question)
+                    .is_some_and(|s| s.contains(&t.option));
                 selected != t.negated
             })
         })
@@ -177,15 +188,28 @@ mod tests {
     #[test]
     fn rejects_malformed_terms() {
         assert_eq!(Condition::parse("  "), Err(ConditionError::Empty));
-        assert_eq!(Condition::parse("a:x & b"), Err(ConditionError::BadTerm("b".into())));
-        assert_eq!(Condition::parse("a:x |"), Err(ConditionError::BadTerm("".into())));
-        assert_eq!(Condition::parse("A:x"), Err(ConditionError::BadTerm("A:x".into())));
+        assert_eq!(
+            Condition::parse("a:x & b"),
+            Err(ConditionError::BadTerm("b".into()))
+        );
+        assert_eq!(
+            Condition::parse("a:x |"),
+            Err(ConditionError::BadTerm("".into()))
+        );
+        assert_eq!(
+            Condition::parse("A:x"),
+            Err(ConditionError::BadTerm("A:x".into()))
+        );
     }
 
     #[test]
     fn detects_conditions_that_can_never_hold() {
         let single = |q: &str| q == "own_audit";
-        let sat = |s: &str| Condition::parse(s).map(|c| c.satisfiable(single)).unwrap_or(true);
+        let sat = |s: &str| {
+            Condition::parse(s)
+                .map(|c| c.satisfiable(single))
+                .unwrap_or(true)
+        };
         assert!(!sat("own_audit:type1 & own_audit:type2"));
         assert!(!sat("services:vm & !services:vm"));
         assert!(sat("services:vm & services:kms"));
@@ -194,12 +218,18 @@ mod tests {
 
     #[test]
     fn partial_evaluation_is_kleene() {
-        let c = Condition::parse("own_audit:type1 & categories:privacy | own_audit:type2 & categories:privacy")
-            .unwrap();
+        let c = Condition::parse(
+            "own_audit:type1 & categories:privacy | own_audit:type2 & categories:privacy",
+        )
+        .unwrap();
         // Knowing only that privacy is in scope leaves the audit type open.
         let privacy_only = |q: &str, o: &str| (q == "categories").then_some(o == "privacy");
         assert_eq!(c.eval_partial(privacy_only), None);
-        let no_privacy = |q: &str, o: &str| (q == "categories").then_some(false).filter(|_| o == "privacy");
+        let no_privacy = |q: &str, o: &str| {
+            (q == "categories")
+                .then_some(false)
+                .filter(|_| o == "privacy")
+        };
         assert_eq!(c.eval_partial(no_privacy), Some(false));
     }
 }

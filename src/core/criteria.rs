@@ -84,7 +84,10 @@ impl Catalogue {
         let cat: Catalogue = toml::from_str(src).map_err(|e| format!("criteria.toml: {e}"))?;
         for g in &cat.group {
             if Category::from_id(&g.category).is_none() {
-                return Err(format!("criteria.toml: group {}: unknown category {}", g.id, g.category));
+                return Err(format!(
+                    "criteria.toml: group {}: unknown category {}",
+                    g.id, g.category
+                ));
             }
         }
         let mut seen = std::collections::BTreeSet::new();
@@ -93,7 +96,10 @@ impl Catalogue {
                 return Err(format!("criteria.toml: criterion {} appears twice", c.id));
             }
             if !cat.group.iter().any(|g| g.id == c.group) {
-                return Err(format!("criteria.toml: criterion {}: unknown group {}", c.id, c.group));
+                return Err(format!(
+                    "criteria.toml: criterion {}: unknown group {}",
+                    c.id, c.group
+                ));
             }
         }
         Ok(cat)
@@ -102,7 +108,9 @@ impl Catalogue {
     /// The catalogue compiled into the app, parsed once.
     pub fn builtin() -> Result<&'static Catalogue, String> {
         static CELL: OnceLock<Result<Catalogue, String>> = OnceLock::new();
-        CELL.get_or_init(|| Catalogue::parse(SOURCE)).as_ref().map_err(Clone::clone)
+        CELL.get_or_init(|| Catalogue::parse(SOURCE))
+            .as_ref()
+            .map_err(Clone::clone)
     }
 
     pub fn criterion(&self, id: &str) -> Option<&Criterion> {
@@ -120,6 +128,9 @@ impl Catalogue {
     }
 
     pub fn category_title(&self, category: Category) -> Option<&Text> {
-        self.category.iter().find(|c| c.id == category.id()).map(|c| &c.title)
+        self.category
+            .iter()
+            .find(|c| c.id == category.id())
+            .map(|c| &c.title)
     }
 }

@@ -6,7 +6,8 @@ use std::sync::OnceLock;
 use super::bank::{Bank, BankError, Source};
 
 /// The default bank's files, in the order they are merged.
-pub const SOURCES: &[Source<'static>] = include!(concat!(env!("OUT_DIR"), "/default_bank_sources.rs"));
+pub const SOURCES: &[Source<'static>] =
+    include!(concat!(env!("OUT_DIR"), "/default_bank_sources.rs"));
 
 /// The default bank, parsed and validated once.
 pub fn default_bank() -> Result<&'static Bank, &'static [BankError]> {

@@ -33,7 +33,11 @@ impl Lang {
 
     /// Reads `en`, `zh`, `zh-CN`, `zh-Hans`, `en-GB`… case-insensitively.
     pub fn parse(tag: &str) -> Option<Lang> {
-        let primary = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        let primary = tag
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
         match primary.as_str() {
             "en" => Some(Lang::En),
             "zh" => Some(Lang::Zh),
@@ -51,7 +55,10 @@ pub struct Text {
 
 impl Text {
     pub fn new(en: impl Into<String>, zh: impl Into<String>) -> Self {
-        Text { en: en.into(), zh: zh.into() }
+        Text {
+            en: en.into(),
+            zh: zh.into(),
+        }
     }
 
     pub fn get(&self, lang: Lang) -> &str {

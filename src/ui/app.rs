@@ -12,7 +12,9 @@ use crate::core::text::Lang;
 
 /// The language from `?lang=`, then the browser's preferred languages; English otherwise.
 fn initial_lang() -> Lang {
-    let Some(window) = web_sys::window() else { return Lang::En };
+    let Some(window) = web_sys::window() else {
+        return Lang::En;
+    };
     let from_query = window
         .location()
         .search()
@@ -74,7 +76,10 @@ fn LanguageSwitch(lang: RwSignal<Lang>) -> impl IntoView {
 }
 
 #[component]
-fn BankErrors(errors: &'static [crate::core::bank::BankError], lang: RwSignal<Lang>) -> impl IntoView {
+fn BankErrors(
+    errors: &'static [crate::core::bank::BankError],
+    lang: RwSignal<Lang>,
+) -> impl IntoView {
     view! {
         <section class="bank-errors" role="alert">
             <h2>{move || t(lang.get(), Msg::BankInvalid)}</h2>
@@ -128,4 +133,3 @@ fn AssessmentView(bank: &'static Bank, lang: RwSignal<Lang>) -> impl IntoView {
         </Show>
     }
 }
-

@@ -8,7 +8,9 @@ pub fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
         let message = info.to_string();
         web_sys::console::error_1(&JsValue::from_str(&message));
-        let Some(window) = web_sys::window() else { return };
+        let Some(window) = web_sys::window() else {
+            return;
+        };
         if let Ok(f) = js_sys::Reflect::get(&window, &JsValue::from_str("socFatal")) {
             if let Some(f) = f.dyn_ref::<js_sys::Function>() {
                 let _ = f.call1(&JsValue::NULL, &JsValue::from_str(&message));
@@ -25,6 +27,9 @@ pub fn maybe_selftest_panic() {
         .and_then(|w| w.location().search().ok())
         .is_some_and(|s| s.split(['?', '&']).any(|p| p == "selftest=panic"));
     if wanted {
-        leptos::prelude::set_timeout(|| panic!("self-test panic requested by ?selftest=panic"), std::time::Duration::ZERO);
+        leptos::prelude::set_timeout(
+            || panic!("self-test panic requested by ?selftest=panic"),
+            std::time::Duration::ZERO,
+        );
     }
 }

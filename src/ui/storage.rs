@@ -20,7 +20,10 @@ pub fn load(bank: &Bank) -> (Assessment, Option<AnswerError>) {
         Some((Err(e), text)) => {
             let stamp = js_sys::Date::now() as u64;
             // Keep the unreadable copy; if even that fails, leave the original key alone.
-            if LocalStorage::raw().set_item(&format!("{BACKUP_PREFIX}{stamp}"), &text).is_ok() {
+            if LocalStorage::raw()
+                .set_item(&format!("{BACKUP_PREFIX}{stamp}"), &text)
+                .is_ok()
+            {
                 LocalStorage::delete(KEY);
             }
             (Assessment::new(bank), Some(e))

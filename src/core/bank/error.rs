@@ -78,11 +78,15 @@ impl BankError {
             UnknownDomain(d) if zh => format!("领域 `{d}` 不存在"),
             UnknownDomain(d) => format!("domain `{d}` does not exist"),
             UnknownQuestion(q) if zh => format!("条件引用了不存在的范围问题 `{q}`"),
-            UnknownQuestion(q) => format!("the condition refers to scope question `{q}`, which does not exist"),
+            UnknownQuestion(q) => {
+                format!("the condition refers to scope question `{q}`, which does not exist")
+            }
             UnknownOption(q, o) if zh => format!("范围问题 `{q}` 没有选项 `{o}`"),
             UnknownOption(q, o) => format!("scope question `{q}` has no option `{o}`"),
             ForwardReference(q) if zh => format!("条件只能引用之前的范围问题，`{q}` 不在其前"),
-            ForwardReference(q) => format!("a scope condition may only refer to earlier questions; `{q}` is not earlier"),
+            ForwardReference(q) => format!(
+                "a scope condition may only refer to earlier questions; `{q}` is not earlier"
+            ),
             BadCondition(m) if zh => format!("条件语法错误：{m}"),
             BadCondition(m) => format!("the condition is malformed: {m}"),
             NeverTrue(c) if zh => format!("条件 `{c}` 永远不可能成立"),
@@ -90,19 +94,27 @@ impl BankError {
             StepCountMismatch(en, zh_n) if zh => format!("步骤数不一致：en {en} 条，zh {zh_n} 条"),
             StepCountMismatch(en, zh_n) => format!("en has {en} steps but zh has {zh_n}"),
             Uncovered(c, cat) if zh => format!("类别 {cat} 在范围内时，没有任何问题覆盖标准 {c}"),
-            Uncovered(c, cat) => format!("no question covers criterion {c} when category {cat} is in scope"),
+            Uncovered(c, cat) => {
+                format!("no question covers criterion {c} when category {cat} is in scope")
+            }
             NoHeader if zh => "缺少 [bank] 表".into(),
             NoHeader => "no [bank] table in any file".into(),
             SecondHeader if zh => "只能有一个 [bank] 表".into(),
             SecondHeader => "a second [bank] table; a bank has exactly one".into(),
             UnsupportedSchema(v) if zh => format!("不支持的 schema_version {v}（支持 1）"),
-            UnsupportedSchema(v) => format!("schema_version {v} is not supported (this app reads 1)"),
+            UnsupportedSchema(v) => {
+                format!("schema_version {v} is not supported (this app reads 1)")
+            }
             UnknownBase(b) if zh => format!("所扩展的题库 `{b}` 不可用"),
             UnknownBase(b) => format!("the bank it extends, `{b}`, is not available"),
             RequiredScope(what) if zh => format!("缺少核心依赖的范围问题或选项 {what}"),
-            RequiredScope(what) => format!("the scope question or option {what} that the app relies on is missing"),
+            RequiredScope(what) => {
+                format!("the scope question or option {what} that the app relies on is missing")
+            }
             MissingBand(b) if zh => format!("缺少就绪度评级区间 `{b}`，评分门槛依赖它"),
-            MissingBand(b) => format!("the readiness band `{b}` is missing; the scoring gates rely on it"),
+            MissingBand(b) => {
+                format!("the readiness band `{b}` is missing; the scoring gates rely on it")
+            }
         }
     }
 

@@ -36,7 +36,15 @@ struct Merged {
 pub const REQUIRED_SCOPE: [(&str, &[&str]); 3] = [
     ("reliance", &["soc1", "soc2"]),
     ("own_audit", &["none", "type1", "type2"]),
-    ("categories", &["availability", "confidentiality", "processing_integrity", "privacy"]),
+    (
+        "categories",
+        &[
+            "availability",
+            "confidentiality",
+            "processing_integrity",
+            "privacy",
+        ],
+    ),
 ];
 
 fn parse_file(src: &Source) -> Result<RawFile, BankError> {
@@ -49,7 +57,10 @@ fn parse_file(src: &Source) -> Result<RawFile, BankError> {
 /// Replaces the entry with the same id, or appends.
 fn upsert<T>(list: &mut Vec<From<T>>, entry: From<T>, id: impl Fn(&T) -> Option<&String>) {
     let key = id(&entry.raw).cloned();
-    match list.iter_mut().find(|e| key.is_some() && id(&e.raw) == key.as_ref()) {
+    match list
+        .iter_mut()
+        .find(|e| key.is_some() && id(&e.raw) == key.as_ref())
+    {
         Some(existing) => *existing = entry,
         None => list.push(entry),
     }
@@ -61,22 +72,41 @@ impl Merged {
     fn add(&mut self, name: &str, f: RawFile, errors: &mut Vec<BankError>) {
         if let Some(h) = f.bank {
             if self.header.is_some() {
-                errors.push(BankError::new(name, None, Some("bank"), Problem::SecondHeader));
+                errors.push(BankError::new(
+                    name,
+                    None,
+                    Some("bank"),
+                    Problem::SecondHeader,
+                ));
             } else {
-                self.header = Some(From { file: name.into(), raw: h });
+                self.header = Some(From {
+                    file: name.into(),
+                    raw: h,
+                });
             }
         }
         if let Some(s) = f.scoring {
             if self.scoring.is_some() {
-                errors.push(BankError::new(name, None, Some("scoring"), Problem::Duplicate("scoring".into())));
+                errors.push(BankError::new(
+                    name,
+                    None,
+                    Some("scoring"),
+                    Problem::Duplicate("scoring".into()),
+                ));
             } else {
-                self.scoring = Some(From { file: name.into(), raw: s });
+                self.scoring = Some(From {
+                    file: name.into(),
+                    raw: s,
+                });
             }
         }
         let file = || name.to_string();
-        self.scope.extend(f.scope.into_iter().map(|raw| From { file: file(), raw }));
-        self.domains.extend(f.domain.into_iter().map(|raw| From { file: file(), raw }));
-        self.items.extend(f.item.into_iter().map(|raw| From { file: file(), raw }));
+        self.scope
+            .extend(f.scope.into_iter().map(|raw| From { file: file(), raw }));
+        self.domains
+            .extend(f.domain.into_iter().map(|raw| From { file: file(), raw }));
+        self.items
+            .extend(f.item.into_iter().map(|raw| From { file: file(), raw }));
     }
 
     /// Lays a provider file over a base bank: same ids replace, new ids append, `remove`
@@ -95,19 +125,46 @@ impl Merged {
                     ));
                 }
             }
-            self.header = Some(From { file: name.into(), raw: h });
+            self.header = Some(From {
+                file: name.into(),
+                raw: h,
+            });
         }
         if let Some(s) = f.scoring {
-            self.scoring = Some(From { file: name.into(), raw: s });
+            self.scoring = Some(From {
+                file: name.into(),
+                raw: s,
+            });
         }
         for raw in f.scope {
-            upsert(&mut self.scope, From { file: name.into(), raw }, |r| r.id.as_ref());
+            upsert(
+                &mut self.scope,
+                From {
+                    file: name.into(),
+                    raw,
+                },
+                |r| r.id.as_ref(),
+            );
         }
         for raw in f.domain {
-            upsert(&mut self.domains, From { file: name.into(), raw }, |r| r.id.as_ref());
+            upsert(
+                &mut self.domains,
+                From {
+                    file: name.into(),
+                    raw,
+                },
+                |r| r.id.as_ref(),
+            );
         }
         for raw in f.item {
-            upsert(&mut self.items, From { file: name.into(), raw }, |r| r.id.as_ref());
+            upsert(
+                &mut self.items,
+                From {
+                    file: name.into(),
+                    raw,
+                },
+                |r| r.id.as_ref(),
+            );
         }
     }
 }
@@ -146,7 +203,12 @@ impl Bank {
         }
         let base_matches = merged.header.as_ref().and_then(|h| h.raw.id.as_ref()) == Some(&base_id);
         if !base_matches {
-            errors.push(BankError::new(provider.name, None, Some("bank.extends"), Problem::UnknownBase(base_id)));
+            errors.push(BankError::new(
+                provider.name,
+                None,
+                Some("bank.extends"),
+                Problem::UnknownBase(base_id),
+            ));
         }
         merged.overlay(provider.name, file, &mut errors);
         if !errors.is_empty() {
@@ -162,14 +224,17 @@ struct Checker<'c> {
 }
 
 fn is_ident(s: &str) -> bool {
-    !s.is_empty() && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+    !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
 }
 
 fn is_item_id(s: &str) -> bool {
     match s.split_once('-') {
         Some((a, b)) => {
             !a.is_empty()
-                && a.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+                && a.chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
                 && !b.is_empty()
                 && b.chars().all(|c| c.is_ascii_digit())
         }
@@ -182,15 +247,24 @@ fn is_date(s: &str) -> bool {
     b.len() == 10
         && b[4] == b'-'
         && b[7] == b'-'
-        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
 }
 
 impl Checker<'_> {
     fn err(&mut self, file: &str, entry: Option<&str>, field: &str, p: Problem) {
-        self.errors.push(BankError::new(file, entry, Some(field), p));
+        self.errors
+            .push(BankError::new(file, entry, Some(field), p));
     }
 
-    fn text(&mut self, file: &str, entry: Option<&str>, field: &str, t: &Option<RawText>) -> Option<Text> {
+    fn text(
+        &mut self,
+        file: &str,
+        entry: Option<&str>,
+        field: &str,
+        t: &Option<RawText>,
+    ) -> Option<Text> {
         let Some(t) = t else {
             self.err(file, entry, field, Problem::Missing);
             return None;
@@ -199,20 +273,41 @@ impl Checker<'_> {
         for (lang, v) in [(Lang::En, &t.en), (Lang::Zh, &t.zh)] {
             match v {
                 None => {
-                    self.err(file, entry, &format!("{field}.{}", lang.code()), Problem::Missing);
+                    self.err(
+                        file,
+                        entry,
+                        &format!("{field}.{}", lang.code()),
+                        Problem::Missing,
+                    );
                     ok = false;
                 }
                 Some(s) if s.trim().is_empty() => {
-                    self.err(file, entry, &format!("{field}.{}", lang.code()), Problem::EmptyText(lang));
+                    self.err(
+                        file,
+                        entry,
+                        &format!("{field}.{}", lang.code()),
+                        Problem::EmptyText(lang),
+                    );
                     ok = false;
                 }
                 Some(_) => {}
             }
         }
-        ok.then(|| Text::new(t.en.clone().unwrap_or_default(), t.zh.clone().unwrap_or_default()))
+        ok.then(|| {
+            Text::new(
+                t.en.clone().unwrap_or_default(),
+                t.zh.clone().unwrap_or_default(),
+            )
+        })
     }
 
-    fn optional_text(&mut self, file: &str, entry: Option<&str>, field: &str, t: &Option<RawText>) -> Option<Text> {
+    fn optional_text(
+        &mut self,
+        file: &str,
+        entry: Option<&str>,
+        field: &str,
+        t: &Option<RawText>,
+    ) -> Option<Text> {
         t.as_ref().and_then(|_| self.text(file, entry, field, t))
     }
 
@@ -234,15 +329,28 @@ impl Checker<'_> {
                     ok = false;
                 }
                 Some(list) if list.len() > 6 => {
-                    self.err(file, Some(entry), &field, Problem::OutOfRange(list.len().to_string(), "1–6 steps".into()));
+                    self.err(
+                        file,
+                        Some(entry),
+                        &field,
+                        Problem::OutOfRange(list.len().to_string(), "1–6 steps".into()),
+                    );
                     ok = false;
                 }
                 Some(_) => {}
             }
         }
-        let (en, zh) = (t.en.clone().unwrap_or_default(), t.zh.clone().unwrap_or_default());
+        let (en, zh) = (
+            t.en.clone().unwrap_or_default(),
+            t.zh.clone().unwrap_or_default(),
+        );
         if ok && en.len() != zh.len() {
-            self.err(file, Some(entry), "how", Problem::StepCountMismatch(en.len(), zh.len()));
+            self.err(
+                file,
+                Some(entry),
+                "how",
+                Problem::StepCountMismatch(en.len(), zh.len()),
+            );
             ok = false;
         }
         ok.then_some(TextList { en, zh })
@@ -263,30 +371,58 @@ impl Checker<'_> {
         let cond = match Condition::parse(src) {
             Ok(c) => c,
             Err(e) => {
-                self.err(file, Some(entry), "show_if", Problem::BadCondition(e.to_string()));
+                self.err(
+                    file,
+                    Some(entry),
+                    "show_if",
+                    Problem::BadCondition(e.to_string()),
+                );
                 return None;
             }
         };
         let mut ok = true;
         for t in cond.terms() {
-            match scope[..limit.min(scope.len())].iter().find(|q| q.id == t.question) {
+            match scope[..limit.min(scope.len())]
+                .iter()
+                .find(|q| q.id == t.question)
+            {
                 Some(q) if !q.options.iter().any(|o| o.id == t.option) => {
-                    self.err(file, Some(entry), "show_if", Problem::UnknownOption(t.question.clone(), t.option.clone()));
+                    self.err(
+                        file,
+                        Some(entry),
+                        "show_if",
+                        Problem::UnknownOption(t.question.clone(), t.option.clone()),
+                    );
                     ok = false;
                 }
                 Some(_) => {}
                 None if all_scope_ids.contains(&t.question) => {
-                    self.err(file, Some(entry), "show_if", Problem::ForwardReference(t.question.clone()));
+                    self.err(
+                        file,
+                        Some(entry),
+                        "show_if",
+                        Problem::ForwardReference(t.question.clone()),
+                    );
                     ok = false;
                 }
                 None => {
-                    self.err(file, Some(entry), "show_if", Problem::UnknownQuestion(t.question.clone()));
+                    self.err(
+                        file,
+                        Some(entry),
+                        "show_if",
+                        Problem::UnknownQuestion(t.question.clone()),
+                    );
                     ok = false;
                 }
             }
         }
         if ok && !cond.satisfiable(|q| scope.iter().any(|s| s.id == q && !s.multiple)) {
-            self.err(file, Some(entry), "show_if", Problem::NeverTrue(cond.source().to_string()));
+            self.err(
+                file,
+                Some(entry),
+                "show_if",
+                Problem::NeverTrue(cond.source().to_string()),
+            );
             ok = false;
         }
         ok.then_some(cond)
@@ -302,7 +438,14 @@ fn and(a: &Condition, b: &Condition) -> Option<Condition> {
             let terms: Vec<String> = ca
                 .iter()
                 .chain(cb)
-                .map(|t| format!("{}{}:{}", if t.negated { "!" } else { "" }, t.question, t.option))
+                .map(|t| {
+                    format!(
+                        "{}{}:{}",
+                        if t.negated { "!" } else { "" },
+                        t.question,
+                        t.option
+                    )
+                })
                 .collect();
             parts.push(terms.join(" & "));
         }
@@ -313,22 +456,42 @@ fn and(a: &Condition, b: &Condition) -> Option<Condition> {
 fn validate(m: Merged) -> Result<Bank, Vec<BankError>> {
     let catalogue = match Catalogue::builtin() {
         Ok(c) => c,
-        Err(msg) => return Err(vec![BankError::new("criteria.toml", None, None, Problem::Parse(msg))]),
+        Err(msg) => {
+            return Err(vec![BankError::new(
+                "criteria.toml",
+                None,
+                None,
+                Problem::Parse(msg),
+            )])
+        }
     };
-    let mut ck = Checker { errors: Vec::new(), catalogue };
+    let mut ck = Checker {
+        errors: Vec::new(),
+        catalogue,
+    };
 
     // [bank]
     let meta = match &m.header {
         None => {
-            let file = m.items.first().map(|i| i.file.clone()).unwrap_or_else(|| "bank".into());
-            ck.errors.push(BankError::new(&file, None, Some("bank"), Problem::NoHeader));
+            let file = m
+                .items
+                .first()
+                .map(|i| i.file.clone())
+                .unwrap_or_else(|| "bank".into());
+            ck.errors
+                .push(BankError::new(&file, None, Some("bank"), Problem::NoHeader));
             None
         }
         Some(From { file, raw: h }) => {
             let schema = match h.schema_version {
                 Some(1) => Some(1),
                 Some(v) => {
-                    ck.err(file, None, "bank.schema_version", Problem::UnsupportedSchema(v));
+                    ck.err(
+                        file,
+                        None,
+                        "bank.schema_version",
+                        Problem::UnsupportedSchema(v),
+                    );
                     None
                 }
                 None => {
@@ -337,9 +500,21 @@ fn validate(m: Merged) -> Result<Bank, Vec<BankError>> {
                 }
             };
             let id = match &h.id {
-                Some(id) if !id.is_empty() && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') => Some(id.clone()),
+                Some(id)
+                    if !id.is_empty()
+                        && id
+                            .chars()
+                            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') =>
+                {
+                    Some(id.clone())
+                }
                 Some(id) => {
-                    ck.err(file, None, "bank.id", Problem::Invalid(id.clone(), "lower-case letters, digits and -".into()));
+                    ck.err(
+                        file,
+                        None,
+                        "bank.id",
+                        Problem::Invalid(id.clone(), "lower-case letters, digits and -".into()),
+                    );
                     None
                 }
                 None => {
@@ -357,7 +532,12 @@ fn validate(m: Merged) -> Result<Bank, Vec<BankError>> {
             let date = match &h.date {
                 Some(d) if is_date(d) => Some(d.clone()),
                 Some(d) => {
-                    ck.err(file, None, "bank.date", Problem::Invalid(d.clone(), "YYYY-MM-DD".into()));
+                    ck.err(
+                        file,
+                        None,
+                        "bank.date",
+                        Problem::Invalid(d.clone(), "YYYY-MM-DD".into()),
+                    );
                     None
                 }
                 None => {
@@ -368,13 +548,24 @@ fn validate(m: Merged) -> Result<Bank, Vec<BankError>> {
             let title = ck.text(file, None, "bank.title", &h.title);
             match (schema, id, version, date, title) {
                 (Some(schema_version), Some(id), Some(version), Some(date), Some(title)) => {
-                    Some(BankMeta { schema_version, id, version, date, title, extends: h.extends.clone() })
+                    Some(BankMeta {
+                        schema_version,
+                        id,
+                        version,
+                        date,
+                        title,
+                        extends: h.extends.clone(),
+                    })
                 }
                 _ => None,
             }
         }
     };
-    let header_file = m.header.as_ref().map(|h| h.file.clone()).unwrap_or_else(|| "bank".into());
+    let header_file = m
+        .header
+        .as_ref()
+        .map(|h| h.file.clone())
+        .unwrap_or_else(|| "bank".into());
 
     // [scoring]
     let scoring = match &m.scoring {
@@ -397,7 +588,12 @@ fn validate(m: Merged) -> Result<Bank, Vec<BankError>> {
             continue;
         };
         if !is_ident(&id) {
-            ck.err(file, Some(&id), "id", Problem::Invalid(id.clone(), "lower-case letters, digits and _".into()));
+            ck.err(
+                file,
+                Some(&id),
+                "id",
+                Problem::Invalid(id.clone(), "lower-case letters, digits and _".into()),
+            );
         }
         if !seen.insert(id.clone()) {
             ck.err(file, Some(&id), "id", Problem::Duplicate(id.clone()));
@@ -410,9 +606,19 @@ fn validate(m: Merged) -> Result<Bank, Vec<BankError>> {
             let oid = o.id.clone().unwrap_or_default();
             let field = format!("option[{n}]");
             if !is_ident(&oid) {
-                ck.err(file, Some(&id), &format!("{field}.id"), Problem::Invalid(oid.clone(), "lower-case letters, digits and _".into()));
+                ck.err(
+                    file,
+                    Some(&id),
+                    &format!("{field}.id"),
+                    Problem::Invalid(oid.clone(), "lower-case letters, digits and _".into()),
+                );
             } else if !opt_ids.insert(oid.clone()) {
-                ck.err(file, Some(&id), &format!("{field}.id"), Problem::Duplicate(oid.clone()));
+                ck.err(
+                    file,
+                    Some(&id),
+                    &format!("{field}.id"),
+                    Problem::Duplicate(oid.clone()),
+                );
             }
             if let Some(label) = ck.text(file, Some(&id), &format!("{field}.label"), &o.label) {
                 options.push(ScopeOption { id: oid, label });
@@ -421,22 +627,47 @@ fn validate(m: Merged) -> Result<Bank, Vec<BankError>> {
         let multiple = raw.multiple.unwrap_or(false);
         let min_options = if multiple { 1 } else { 2 };
         if raw.option.len() < min_options {
-            ck.err(file, Some(&id), "option", Problem::OutOfRange(raw.option.len().to_string(), format!("at least {min_options} options")));
+            ck.err(
+                file,
+                Some(&id),
+                "option",
+                Problem::OutOfRange(
+                    raw.option.len().to_string(),
+                    format!("at least {min_options} options"),
+                ),
+            );
         }
         let limit = scope.len();
         let show_if = ck.condition(file, &id, &raw.show_if, &scope, &all_scope_ids, limit);
         match text {
-            Some(text) => scope.push(ScopeQuestion { id, multiple, text, help, show_if, options }),
+            Some(text) => scope.push(ScopeQuestion {
+                id,
+                multiple,
+                text,
+                help,
+                show_if,
+                options,
+            }),
             None => scope_ok = false,
         }
     }
     for (q, opts) in REQUIRED_SCOPE {
         match scope.iter().find(|s| s.id == q) {
-            None if scope_ok => ck.err(&header_file, None, "scope", Problem::RequiredScope(q.into())),
+            None if scope_ok => ck.err(
+                &header_file,
+                None,
+                "scope",
+                Problem::RequiredScope(q.into()),
+            ),
             Some(s) => {
                 for o in opts {
                     if !s.options.iter().any(|x| x.id == *o) {
-                        ck.err(&header_file, Some(q), "option", Problem::RequiredScope(format!("{q}:{o}")));
+                        ck.err(
+                            &header_file,
+                            Some(q),
+                            "option",
+                            Problem::RequiredScope(format!("{q}:{o}")),
+                        );
                     }
                 }
             }
@@ -453,7 +684,12 @@ fn validate(m: Merged) -> Result<Bank, Vec<BankError>> {
             continue;
         };
         if !is_ident(&id) {
-            ck.err(file, Some(&id), "id", Problem::Invalid(id.clone(), "lower-case letters, digits and _".into()));
+            ck.err(
+                file,
+                Some(&id),
+                "id",
+                Problem::Invalid(id.clone(), "lower-case letters, digits and _".into()),
+            );
         }
         if !seen.insert(id.clone()) {
             ck.err(file, Some(&id), "id", Problem::Duplicate(id.clone()));
@@ -462,7 +698,12 @@ fn validate(m: Merged) -> Result<Bank, Vec<BankError>> {
         let intro = ck.text(file, Some(&id), "intro", &raw.intro);
         let show_if = ck.condition(file, &id, &raw.show_if, &scope, &all_scope_ids, scope.len());
         if let (Some(title), Some(intro)) = (title, intro) {
-            domains.push(Domain { id, title, intro, show_if });
+            domains.push(Domain {
+                id,
+                title,
+                intro,
+                show_if,
+            });
         }
     }
 
@@ -470,7 +711,15 @@ fn validate(m: Merged) -> Result<Bank, Vec<BankError>> {
     let mut items = Vec::new();
     let mut seen = BTreeSet::new();
     for From { file, raw } in &m.items {
-        if let Some(item) = validate_item(&mut ck, file, raw, &domains, &scope, &all_scope_ids, &mut seen) {
+        if let Some(item) = validate_item(
+            &mut ck,
+            file,
+            raw,
+            &domains,
+            &scope,
+            &all_scope_ids,
+            &mut seen,
+        ) {
             items.push(item);
         }
     }
@@ -478,7 +727,13 @@ fn validate(m: Merged) -> Result<Bank, Vec<BankError>> {
     let (Some(meta), Some(scoring)) = (meta, scoring) else {
         return Err(ck.errors);
     };
-    let bank = Bank { meta, scoring, scope, domains, items };
+    let bank = Bank {
+        meta,
+        scoring,
+        scope,
+        domains,
+        items,
+    };
     if ck.errors.is_empty() {
         check_coverage(&mut ck, &bank, &header_file);
     }
@@ -495,12 +750,22 @@ fn validate_scoring(ck: &mut Checker, file: &str, s: &RawScoring) -> Option<Scor
         match s.weights.as_ref().and_then(|w| w.get(c.id())) {
             Some(&w) if (1..=100).contains(&w) => w as u32,
             Some(&w) => {
-                ck.err(file, None, &format!("scoring.weights.{}", c.id()), Problem::OutOfRange(w.to_string(), "1–100".into()));
+                ck.err(
+                    file,
+                    None,
+                    &format!("scoring.weights.{}", c.id()),
+                    Problem::OutOfRange(w.to_string(), "1–100".into()),
+                );
                 ok = false;
                 1
             }
             None => {
-                ck.err(file, None, &format!("scoring.weights.{}", c.id()), Problem::Missing);
+                ck.err(
+                    file,
+                    None,
+                    &format!("scoring.weights.{}", c.id()),
+                    Problem::Missing,
+                );
                 ok = false;
                 1
             }
@@ -514,14 +779,24 @@ fn validate_scoring(ck: &mut Checker, file: &str, s: &RawScoring) -> Option<Scor
     };
     for key in s.weights.iter().flat_map(|w| w.keys()) {
         if Criticality::from_id(key).is_none() {
-            ck.err(file, None, "scoring.weights", Problem::Invalid(key.clone(), "critical, high, medium or low".into()));
+            ck.err(
+                file,
+                None,
+                "scoring.weights",
+                Problem::Invalid(key.clone(), "critical, high, medium or low".into()),
+            );
             ok = false;
         }
     }
     let default_target = match s.default_target {
         Some(t) if (1..=4).contains(&t) => t as u8,
         Some(t) => {
-            ck.err(file, None, "scoring.default_target", Problem::OutOfRange(t.to_string(), "1–4".into()));
+            ck.err(
+                file,
+                None,
+                "scoring.default_target",
+                Problem::OutOfRange(t.to_string(), "1–4".into()),
+            );
             ok = false;
             3
         }
@@ -545,7 +820,12 @@ fn validate_scoring(ck: &mut Checker, file: &str, s: &RawScoring) -> Option<Scor
         let min = match b.min {
             Some(v) if (0.0..=100.0).contains(&v) => v,
             Some(v) => {
-                ck.err(file, Some(&id), "min", Problem::OutOfRange(v.to_string(), "0–100".into()));
+                ck.err(
+                    file,
+                    Some(&id),
+                    "min",
+                    Problem::OutOfRange(v.to_string(), "0–100".into()),
+                );
                 ok = false;
                 0.0
             }
@@ -557,17 +837,35 @@ fn validate_scoring(ck: &mut Checker, file: &str, s: &RawScoring) -> Option<Scor
         };
         if let Some(prev) = bands.last() {
             if min <= prev.min {
-                ck.err(file, Some(&id), "min", Problem::Invalid(min.to_string(), format!("a value above the previous band's {}", prev.min)));
+                ck.err(
+                    file,
+                    Some(&id),
+                    "min",
+                    Problem::Invalid(
+                        min.to_string(),
+                        format!("a value above the previous band's {}", prev.min),
+                    ),
+                );
                 ok = false;
             }
         } else if b.min.is_some() && min != 0.0 {
-            ck.err(file, Some(&id), "min", Problem::Invalid(min.to_string(), "0 for the first band".into()));
+            ck.err(
+                file,
+                Some(&id),
+                "min",
+                Problem::Invalid(min.to_string(), "0 for the first band".into()),
+            );
             ok = false;
         }
         let label = ck.text(file, Some(&id), "label", &b.label);
         let advice = ck.optional_text(file, Some(&id), "advice", &b.advice);
         match label {
-            Some(label) => bands.push(Band { id, min, label, advice }),
+            Some(label) => bands.push(Band {
+                id,
+                min,
+                label,
+                advice,
+            }),
             None => ok = false,
         }
     }
@@ -577,7 +875,10 @@ fn validate_scoring(ck: &mut Checker, file: &str, s: &RawScoring) -> Option<Scor
     }
     // The readiness gates of the scoring engine cap the verdict below these two bands.
     let position = |id: &str| bands.iter().position(|b| b.id == id);
-    let gate_bands = [crate::core::scoring::TYPE1_BAND, crate::core::scoring::TYPE2_BAND];
+    let gate_bands = [
+        crate::core::scoring::TYPE1_BAND,
+        crate::core::scoring::TYPE2_BAND,
+    ];
     for id in gate_bands {
         if ok && position(id).is_none() {
             ck.err(file, None, "scoring.band", Problem::MissingBand(id.into()));
@@ -586,11 +887,23 @@ fn validate_scoring(ck: &mut Checker, file: &str, s: &RawScoring) -> Option<Scor
     }
     if let (true, Some(t1), Some(t2)) = (ok, position(gate_bands[0]), position(gate_bands[1])) {
         if t2 < t1 {
-            ck.err(file, Some(gate_bands[1]), "min", Problem::Invalid(gate_bands[1].into(), format!("a band above {}", gate_bands[0])));
+            ck.err(
+                file,
+                Some(gate_bands[1]),
+                "min",
+                Problem::Invalid(
+                    gate_bands[1].into(),
+                    format!("a band above {}", gate_bands[0]),
+                ),
+            );
             ok = false;
         }
     }
-    ok.then_some(ScoringConfig { weights, default_target, bands })
+    ok.then_some(ScoringConfig {
+        weights,
+        default_target,
+        bands,
+    })
 }
 
 fn validate_item(
@@ -603,13 +916,23 @@ fn validate_item(
     seen: &mut BTreeSet<String>,
 ) -> Option<Item> {
     let Some(id) = raw.id.clone() else {
-        ck.errors.push(BankError::new(file, None, Some("item.id"), Problem::Missing));
+        ck.errors.push(BankError::new(
+            file,
+            None,
+            Some("item.id"),
+            Problem::Missing,
+        ));
         return None;
     };
     let e = Some(id.as_str());
     let mut ok = true;
     if !is_item_id(&id) {
-        ck.err(file, e, "id", Problem::Invalid(id.clone(), "PREFIX-NN, e.g. IAM-01".into()));
+        ck.err(
+            file,
+            e,
+            "id",
+            Problem::Invalid(id.clone(), "PREFIX-NN, e.g. IAM-01".into()),
+        );
         ok = false;
     }
     if !seen.insert(id.clone()) {
@@ -629,7 +952,12 @@ fn validate_item(
     };
     let kind = match &raw.kind {
         Some(k) => ItemKind::from_id(k).or_else(|| {
-            ck.err(file, e, "kind", Problem::Invalid(k.clone(), "cuec, user_responsibility or readiness".into()));
+            ck.err(
+                file,
+                e,
+                "kind",
+                Problem::Invalid(k.clone(), "cuec, user_responsibility or readiness".into()),
+            );
             None
         }),
         None => {
@@ -639,7 +967,12 @@ fn validate_item(
     };
     let criticality = match &raw.criticality {
         Some(k) => Criticality::from_id(k).or_else(|| {
-            ck.err(file, e, "criticality", Problem::Invalid(k.clone(), "critical, high, medium or low".into()));
+            ck.err(
+                file,
+                e,
+                "criticality",
+                Problem::Invalid(k.clone(), "critical, high, medium or low".into()),
+            );
             None
         }),
         None => {
@@ -666,7 +999,12 @@ fn validate_item(
                         ok = false;
                     }
                     None => {
-                        ck.err(file, e, "reports", Problem::Invalid(r.clone(), "soc1 or soc2".into()));
+                        ck.err(
+                            file,
+                            e,
+                            "reports",
+                            Problem::Invalid(r.clone(), "soc1 or soc2".into()),
+                        );
                         ok = false;
                     }
                 }
@@ -687,23 +1025,41 @@ fn validate_item(
     let theme = match raw.theme {
         Some(t) if (1..=67).contains(&t) => Some(t as u8),
         Some(t) => {
-            ck.err(file, e, "theme", Problem::OutOfRange(t.to_string(), "1–67".into()));
+            ck.err(
+                file,
+                e,
+                "theme",
+                Problem::OutOfRange(t.to_string(), "1–67".into()),
+            );
             ok = false;
             None
         }
         None => None,
     };
     for cp in &raw.checkpoints {
-        let valid = cp.strip_prefix('R').and_then(|n| n.parse::<u8>().ok()).is_some_and(|n| (1..=23).contains(&n));
+        let valid = cp
+            .strip_prefix('R')
+            .and_then(|n| n.parse::<u8>().ok())
+            .is_some_and(|n| (1..=23).contains(&n));
         if !valid {
-            ck.err(file, e, "checkpoints", Problem::Invalid(cp.clone(), "R1–R23".into()));
+            ck.err(
+                file,
+                e,
+                "checkpoints",
+                Problem::Invalid(cp.clone(), "R1–R23".into()),
+            );
             ok = false;
         }
     }
     let target = match raw.target {
         Some(t) if (1..=4).contains(&t) => Some(t as u8),
         Some(t) => {
-            ck.err(file, e, "target", Problem::OutOfRange(t.to_string(), "1–4".into()));
+            ck.err(
+                file,
+                e,
+                "target",
+                Problem::OutOfRange(t.to_string(), "1–4".into()),
+            );
             ok = false;
             None
         }
@@ -714,11 +1070,19 @@ fn validate_item(
         ok = false;
     }
     // An item whose own condition contradicts its domain's could never be shown.
-    let domain_cond = domain.as_ref().and_then(|d| domains.iter().find(|x| &x.id == d)).and_then(|d| d.show_if.as_ref());
+    let domain_cond = domain
+        .as_ref()
+        .and_then(|d| domains.iter().find(|x| &x.id == d))
+        .and_then(|d| d.show_if.as_ref());
     if let (Some(dc), Some(ic)) = (domain_cond, show_if.as_ref()) {
         let single = |q: &str| scope.iter().any(|s| s.id == q && !s.multiple);
         if and(dc, ic).is_some_and(|both| !both.satisfiable(single)) {
-            ck.err(file, e, "show_if", Problem::NeverTrue(format!("({dc}) & ({ic})")));
+            ck.err(
+                file,
+                e,
+                "show_if",
+                Problem::NeverTrue(format!("({dc}) & ({ic})")),
+            );
             ok = false;
         }
     }
@@ -731,28 +1095,46 @@ fn validate_item(
     if raw.type2.is_some() && type2.is_none() {
         ok = false;
     }
-    match (ok, domain, kind, criticality, title, statement, why, how, evidence) {
-        (true, Some(domain), Some(kind), Some(criticality), Some(title), Some(statement), Some(why), Some(how), Some(evidence)) => {
-            Some(Item {
-                id,
-                domain,
-                kind,
-                criticality,
-                reports,
-                criteria,
-                theme,
-                checkpoints: raw.checkpoints.clone(),
-                show_if,
-                never_na: raw.never_na,
-                target,
-                title,
-                statement,
-                why,
-                how,
-                evidence,
-                type2,
-            })
-        }
+    match (
+        ok,
+        domain,
+        kind,
+        criticality,
+        title,
+        statement,
+        why,
+        how,
+        evidence,
+    ) {
+        (
+            true,
+            Some(domain),
+            Some(kind),
+            Some(criticality),
+            Some(title),
+            Some(statement),
+            Some(why),
+            Some(how),
+            Some(evidence),
+        ) => Some(Item {
+            id,
+            domain,
+            kind,
+            criticality,
+            reports,
+            criteria,
+            theme,
+            checkpoints: raw.checkpoints.clone(),
+            show_if,
+            never_na: raw.never_na,
+            target,
+            title,
+            statement,
+            why,
+            how,
+            evidence,
+            type2,
+        }),
         _ => None,
     }
 }
@@ -762,20 +1144,28 @@ fn validate_item(
 /// the other scope answers are (three-valued evaluation: unknown answers stay unknown).
 fn check_coverage(ck: &mut Checker, bank: &Bank, file: &str) {
     for crit in &ck.catalogue.criterion {
-        let Some(category) = ck.catalogue.category_of(&crit.id) else { continue };
+        let Some(category) = ck.catalogue.category_of(&crit.id) else {
+            continue;
+        };
         let covered = ["type1", "type2"].iter().all(|audit| {
             let known = |q: &str, o: &str| match q {
                 "own_audit" => Some(o == *audit),
                 "categories" if category != Category::Security && o == category.id() => Some(true),
                 _ => None,
             };
-            bank.items.iter().filter(|i| i.criteria.contains(&crit.id)).any(|i| {
-                let domain_ok = bank
-                    .domain(&i.domain)
-                    .and_then(|d| d.show_if.as_ref())
-                    .is_none_or(|c| c.eval_partial(known) == Some(true));
-                domain_ok && i.show_if.as_ref().is_none_or(|c| c.eval_partial(known) == Some(true))
-            })
+            bank.items
+                .iter()
+                .filter(|i| i.criteria.contains(&crit.id))
+                .any(|i| {
+                    let domain_ok = bank
+                        .domain(&i.domain)
+                        .and_then(|d| d.show_if.as_ref())
+                        .is_none_or(|c| c.eval_partial(known) == Some(true));
+                    domain_ok
+                        && i.show_if
+                            .as_ref()
+                            .is_none_or(|c| c.eval_partial(known) == Some(true))
+                })
         });
         if !covered {
             ck.errors.push(BankError::new(

@@ -27,8 +27,12 @@ pub enum Criticality {
 }
 
 impl Criticality {
-    pub const ALL: [Criticality; 4] =
-        [Criticality::Critical, Criticality::High, Criticality::Medium, Criticality::Low];
+    pub const ALL: [Criticality; 4] = [
+        Criticality::Critical,
+        Criticality::High,
+        Criticality::Medium,
+        Criticality::Low,
+    ];
 
     pub fn id(self) -> &'static str {
         match self {
@@ -57,7 +61,11 @@ pub enum ItemKind {
 }
 
 impl ItemKind {
-    pub const ALL: [ItemKind; 3] = [ItemKind::Cuec, ItemKind::UserResponsibility, ItemKind::Readiness];
+    pub const ALL: [ItemKind; 3] = [
+        ItemKind::Cuec,
+        ItemKind::UserResponsibility,
+        ItemKind::Readiness,
+    ];
 
     pub fn id(self) -> &'static str {
         match self {
@@ -88,7 +96,9 @@ impl Report {
     }
 
     pub fn from_id(s: &str) -> Option<Self> {
-        [Report::Soc1, Report::Soc2].into_iter().find(|c| c.id() == s)
+        [Report::Soc1, Report::Soc2]
+            .into_iter()
+            .find(|c| c.id() == s)
     }
 }
 
@@ -206,8 +216,11 @@ impl Bank {
         for q in &self.scope {
             let shown = q.show_if.as_ref().is_none_or(|c| c.eval(&effective));
             if let (true, Some(sel)) = (shown, answers.get(&q.id)) {
-                let known: std::collections::BTreeSet<String> =
-                    sel.iter().filter(|o| q.options.iter().any(|opt| &opt.id == *o)).cloned().collect();
+                let known: std::collections::BTreeSet<String> = sel
+                    .iter()
+                    .filter(|o| q.options.iter().any(|opt| &opt.id == *o))
+                    .cloned()
+                    .collect();
                 effective.insert(q.id.clone(), known);
             }
         }
@@ -216,7 +229,9 @@ impl Bank {
 
     /// Whether a scope question is shown for these answers.
     pub fn scope_question_visible(&self, q: &ScopeQuestion, answers: &ScopeAnswers) -> bool {
-        q.show_if.as_ref().is_none_or(|c| c.eval(&self.effective_scope(answers)))
+        q.show_if
+            .as_ref()
+            .is_none_or(|c| c.eval(&self.effective_scope(answers)))
     }
 
     pub fn domain_visible(&self, d: &Domain, effective: &ScopeAnswers) -> bool {
@@ -226,14 +241,21 @@ impl Bank {
     /// Whether an item is asked under these (effective) scope answers: its domain's
     /// condition and its own must both hold.
     pub fn item_visible(&self, item: &Item, effective: &ScopeAnswers) -> bool {
-        let domain_ok = self.domain(&item.domain).is_none_or(|d| self.domain_visible(d, effective));
+        let domain_ok = self
+            .domain(&item.domain)
+            .is_none_or(|d| self.domain_visible(d, effective));
         domain_ok && item.show_if.as_ref().is_none_or(|c| c.eval(effective))
     }
 
     /// Items asked under the given raw scope answers, in bank order.
-    pub fn visible_items<'a>(&'a self, scope: &ScopeAnswers) -> impl Iterator<Item = &'a Item> + 'a {
+    pub fn visible_items<'a>(
+        &'a self,
+        scope: &ScopeAnswers,
+    ) -> impl Iterator<Item = &'a Item> + 'a {
         let effective = self.effective_scope(scope);
-        self.items.iter().filter(move |i| self.item_visible(i, &effective))
+        self.items
+            .iter()
+            .filter(move |i| self.item_visible(i, &effective))
     }
 
     /// Items of one domain, in bank order.

@@ -1,0 +1,163 @@
+//! The shipped question bank: it validates, covers all 61 criteria, has enough CUECs, and
+//! every text exists in both languages.
+
+use std::collections::BTreeSet;
+
+use soc_readiness::core::bank::{Bank, ItemKind, Source};
+use soc_readiness::core::criteria::Catalogue;
+use soc_readiness::core::default_bank::{default_bank, SOURCES};
+
+fn bank() -> &'static Bank {
+    match default_bank() {
+        Ok(b) => b,
+        Err(errors) => panic!(
+            "default bank invalid:\n{}",
+            errors
+                .iter()
+                .map(|e| e.to_string())
+                .collect::<Vec<_>>()
+                .join("\n")
+        ),
+    }
+}
+
+#[test]
+fn the_default_bank_validates() {
+    let b = bank();
+    assert_eq!(b.meta.id, "soc-readiness-default");
+    assert_eq!(b.meta.schema_version, 1);
+}
+
+#[test]
+fn the_catalogue_has_the_61_criteria_and_all_are_cited() {
+    let cat = Catalogue::builtin().unwrap();
+    assert_eq!(cat.criterion.len(), 61);
+    let cited: BTreeSet<&str> = bank()
+        .items
+        .iter()
+        .flat_map(|i| i.criteria.iter().map(String::as_str))
+        .collect();
+    let missing: Vec<&str> = cat
+        .criterion
+        .iter()
+        .map(|c| c.id.as_str())
+        .filter(|c| !cited.contains(c))
+        .collect();
+    assert!(missing.is_empty(), "criteria cited by no item: {missing:?}");
+    // Readiness questions alone cover all 61 (a customer heading for its own SOC 2).
+    let by_readiness: BTreeSet<&str> = bank()
+        .items
+        .iter()
+        .filter(|i| i.kind == ItemKind::Readiness)
+        .flat_map(|i| i.criteria.iter().map(String::as_str))
+        .collect();
+    assert_eq!(by_readiness.len(), 61);
+}
+
+#[test]
+fn at_least_60_cuec_items_covering_all_67_themes() {
+    let cuec_like: Vec<_> = bank()
+        .items
+        .iter()
+        .filter(|i| i.kind != ItemKind::Readiness)
+        .collect();
+    assert!(cuec_like.len() >= 60, "only {} CUEC items", cuec_like.len());
+    let themes: BTreeSet<u8> = cuec_like.iter().filter_map(|i| i.theme).collect();
+    let missing: Vec<u8> = (1..=67).filter(|t| !themes.contains(t)).collect();
+    assert!(missing.is_empty(), "CUEC themes with no item: {missing:?}");
+    // Both labels are used: CUECs proper and user-entity responsibilities.
+    assert!(cuec_like.iter().any(|i| i.kind == ItemKind::Cuec));
+    assert!(cuec_like
+        .iter()
+        .any(|i| i.kind == ItemKind::UserResponsibility));
+}
+
+#[test]
+fn every_text_is_present_in_both_languages() {
+    for i in &bank().items {
+        for (field, t) in [
+            ("title", &i.title),
+            ("statement", &i.statement),
+            ("why", &i.why),
+            ("evidence", &i.evidence),
+        ] {
+            assert!(
+                !t.en.trim().is_empty() && !t.zh.trim().is_empty(),
+                "{} {field}",
+                i.id
+            );
+            // Chinese text is Chinese: it contains CJK ideographs.
+            assert!(
+                t.zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{} {field}.zh has no Chinese",
+                i.id
+            );
+        }
+        assert_eq!(i.how.en.len(), i.how.zh.len(), "{} how", i.id);
+        assert!(
+            (2..=4).contains(&i.how.en.len()),
+            "{} has {} steps",
+            i.id,
+            i.how.en.len()
+        );
+    }
+    for d in &bank().domains {
+        assert!(
+            d.title
+                .zh
+                .chars()
+                .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+            "{}",
+            d.id
+        );
+    }
+}
+
+#[test]
+fn every_criterion_has_titles_in_both_languages() {
+    for c in &Catalogue::builtin().unwrap().criterion {
+        assert!(
+            !c.title.en.is_empty()
+                && c.title
+                    .zh
+                    .chars()
+                    .any(|ch| ('\u{4e00}'..='\u{9fff}').contains(&ch)),
+            "{}",
+            c.id
+        );
+        let is_coso = c.id.starts_with("CC1")
+            || c.id.starts_with("CC2")
+            || c.id.starts_with("CC3")
+            || c.id.starts_with("CC4")
+            || c.id.starts_with("CC5");
+        assert_eq!(c.coso.is_some(), is_coso, "{} COSO principle", c.id);
+    }
+}
+
+#[test]
+fn the_example_provider_bank_extends_the_default() {
+    let text = std::fs::read_to_string("public/banks/example-cloud.toml").unwrap();
+    let b = Bank::from_provider(
+        SOURCES,
+        Source {
+            name: "example-cloud.toml",
+            text: &text,
+        },
+    )
+    .unwrap();
+    assert_eq!(b.meta.id, "example-cloud");
+    assert_eq!(b.meta.extends.as_deref(), Some("soc-readiness-default"));
+    assert!(b.domain("example_cloud").is_some());
+    assert!(b.items_of("example_cloud").count() >= 6);
+    // It removes an item of the base and overrides another in place.
+    assert!(b.item("FIN-05").is_none());
+    let ven = b.item("VEN-01").unwrap();
+    assert!(
+        ven.statement.en.contains("Example Cloud"),
+        "VEN-01 is overridden"
+    );
+    assert_eq!(
+        b.items.len(),
+        bank().items.len() - 1 + b.items_of("example_cloud").count()
+    );
+}
