@@ -1,0 +1,89 @@
+//! The gap list: answered items below their target level, most urgent first.
+
+use serde::Serialize;
+
+use super::{AuditGoal, Status, MAX_LEVEL};
+use crate::core::bank::{Bank, Criticality, Item, ItemKind};
+
+/// The level an item should reach for this customer.
+///
+/// The bank's target (`item.target`, else `scoring.default_target`) applies, except that a
+/// customer heading for its own Type II (`own_audit = type2`) needs level 4 ("operating with
+/// retained evidence") on every item the bank expects to be in place, i.e. whose bank
+/// target is 3 or more: a Type II examination tests operation over a period. Items the bank
+/// deliberately targets at 1 or 2 keep that target whatever the goal.
+pub fn effective_target(bank: &Bank, item: &Item, goal: AuditGoal) -> u8 {
+    let base = bank.target_of(item).min(MAX_LEVEL);
+    if goal == AuditGoal::Type2 && base >= 3 {
+        MAX_LEVEL
+    } else {
+        base
+    }
+}
+
+/// One answered item below its target.
+///
+/// Invariants: `level < target`; `shortfall == target - level`;
+/// `weighted_shortfall == weight × shortfall` (the points missing to reach the target).
+/// The remediation steps are the item's `how` in the bank: see [`Gap::item`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Gap {
+    /// The item id (the reference to the bank item).
+    pub item: String,
+    pub kind: ItemKind,
+    pub criticality: Criticality,
+    pub weight: u32,
+    /// The rated level; 0 for "don't know".
+    pub level: u8,
+    /// The answer was "don't know" (an open item, counted as 0).
+    pub dont_know: bool,
+    pub target: u8,
+    pub shortfall: u8,
+    pub weighted_shortfall: u64,
+    pub criteria: Vec<String>,
+    /// The user's note on the item (owner, evidence location, remarks); may be empty.
+    pub note: String,
+}
+
+impl Gap {
+    /// The gap for an item, if it is answered (rated or "don't know") and below target.
+    pub(super) fn of(
+        item: &Item,
+        status: Status,
+        weight: u32,
+        target: u8,
+        note: &str,
+    ) -> Option<Gap> {
+        let level = status.counted_level()?;
+        let shortfall = target.checked_sub(level).filter(|s| *s > 0)?;
+        Some(Gap {
+            item: item.id.clone(),
+            kind: item.kind,
+            criticality: item.criticality,
+            weight,
+            level,
+            dont_know: status == Status::DontKnow,
+            target,
+            shortfall,
+            weighted_shortfall: u64::from(weight) * u64::from(shortfall),
+            criteria: item.criteria.clone(),
+            note: note.to_string(),
+        })
+    }
+
+    /// The bank item (title, remediation steps in `how`, evidence).
+    pub fn item<'b>(&self, bank: &'b Bank) -> Option<&'b Item> {
+        bank.item(&self.item)
+    }
+}
+
+/// Orders gaps by weighted shortfall (largest first), then criticality (critical first),
+/// then bank order. Gaps are collected in bank order and the sort is stable, which gives
+/// the last key.
+pub(super) fn rank(gaps: &mut [Gap]) {
+    gaps.sort_by(|a, b| {
+        b.weighted_shortfall
+            .cmp(&a.weighted_shortfall)
+            .then(a.criticality.cmp(&b.criticality))
+    });
+}
