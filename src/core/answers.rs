@@ -2,7 +2,9 @@
 //!
 //! Invariants: a level is 0–4; "not applicable" carries a non-empty reason and is refused
 //! for items the bank marks `never_na`; answers to items hidden by the scope are kept (they
-//! come back when the scope changes back), they are just not counted.
+//! come back when the scope changes back), they are just not counted. Answers to items the
+//! current bank does not have at all are kept too, in [`Assessment::archive`] (see
+//! [`Assessment::reconcile`]), and travel with exports and share links.
 
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -78,6 +80,61 @@ pub struct Assessment {
     pub scope: ScopeAnswers,
     #[serde(default)]
     pub answers: BTreeMap<String, ItemAnswer>,
+    /// Answers to items the current bank does not have (e.g. items of a provider bank that
+    /// is not loaded, or items a newer bank removed), by item id. Never scored, never lost:
+    /// [`Assessment::reconcile`] moves them back when the bank has the item again.
+    #[serde(default)]
+    pub archive: BTreeMap<String, ItemAnswer>,
+    /// A stable id the UI assigns (empty until then). The core never generates one.
+    #[serde(default)]
+    pub id: String,
+    /// When the assessment was created: an ISO-8601 timestamp supplied by the UI (the core
+    /// never reads the clock); empty when unknown (saves older than this field).
+    #[serde(default)]
+    pub created: String,
+    /// When the assessment was last changed: ISO-8601, supplied by the UI; may be empty.
+    #[serde(default)]
+    pub updated: String,
+}
+
+/// The bank an assessment, an export file or a share link refers to.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct BankRef {
+    pub id: String,
+    pub version: String,
+}
+
+impl BankRef {
+    pub fn of(bank: &Bank) -> BankRef {
+        BankRef {
+            id: bank.meta.id.clone(),
+            version: bank.meta.version.clone(),
+        }
+    }
+}
+
+/// What [`Assessment::reconcile`] moved. Every list is sorted by item id.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Reconciled {
+    /// Answers to items the bank does not have, moved from `answers` to `archive`.
+    pub archived: Vec<String>,
+    /// Archived answers to items the bank has again, moved back to `answers`.
+    pub restored: Vec<String>,
+    /// Ids present in both `answers` and `archive` (only hand-edited data can do this):
+    /// nothing is overwritten, both copies stay where they are.
+    pub conflicts: Vec<String>,
+    /// The bank the assessment referred to before, when it was not this one.
+    pub previous_bank: Option<BankRef>,
+}
+
+impl Reconciled {
+    /// Nothing moved and the bank is the same.
+    pub fn is_empty(&self) -> bool {
+        self.archived.is_empty()
+            && self.restored.is_empty()
+            && self.conflicts.is_empty()
+            && self.previous_bank.is_none()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -150,17 +207,77 @@ impl Assessment {
             name: String::new(),
             scope: ScopeAnswers::new(),
             answers: BTreeMap::new(),
+            archive: BTreeMap::new(),
+            id: String::new(),
+            created: String::new(),
+            updated: String::new(),
         }
     }
 
-    /// Reads a saved or imported assessment; never panics on bad input.
+    /// Reads a saved assessment; never panics on bad input. Saves older than the `archive`,
+    /// `id`, `created` and `updated` fields load with those empty.
+    ///
+    /// Errors: [`AnswerError::NewerSchema`] when `schema_version` is above
+    /// [`SCHEMA_VERSION`] (checked before the rest, so a newer format whose structure
+    /// changed is still reported as newer); [`AnswerError::Corrupt`] for anything else that
+    /// cannot be read.
     pub fn from_json(src: &str) -> Result<Assessment, AnswerError> {
-        let a: Assessment =
+        let value: serde_json::Value =
             serde_json::from_str(src).map_err(|e| AnswerError::Corrupt(e.to_string()))?;
-        if a.schema_version > SCHEMA_VERSION {
-            return Err(AnswerError::NewerSchema(a.schema_version));
+        if let Some(v) = value.get("schema_version").and_then(|v| v.as_u64()) {
+            if v > u64::from(SCHEMA_VERSION) {
+                return Err(AnswerError::NewerSchema(
+                    u32::try_from(v).unwrap_or(u32::MAX),
+                ));
+            }
         }
-        Ok(a)
+        serde_json::from_value(value).map_err(|e| AnswerError::Corrupt(e.to_string()))
+    }
+
+    /// Files answers by whether `bank` has their item: answers to items it lacks move to
+    /// [`Assessment::archive`], archived answers to items it has move back to
+    /// [`Assessment::answers`]. Nothing is dropped or overwritten (an id in both maps stays
+    /// in both and is reported as a conflict). The assessment then refers to `bank`
+    /// (`bank_id`, `bank_version`); the previous reference is returned when it differed.
+    pub fn reconcile(&mut self, bank: &Bank) -> Reconciled {
+        let mut out = Reconciled::default();
+        let unknown: Vec<String> = self
+            .answers
+            .keys()
+            .filter(|id| bank.item(id).is_none())
+            .cloned()
+            .collect();
+        let known: Vec<String> = self
+            .archive
+            .keys()
+            .filter(|id| bank.item(id).is_some())
+            .cloned()
+            .collect();
+        for id in unknown {
+            if self.archive.contains_key(&id) {
+                out.conflicts.push(id);
+            } else if let Some(a) = self.answers.remove(&id) {
+                self.archive.insert(id.clone(), a);
+                out.archived.push(id);
+            }
+        }
+        for id in known {
+            if self.answers.contains_key(&id) {
+                out.conflicts.push(id);
+            } else if let Some(a) = self.archive.remove(&id) {
+                self.answers.insert(id.clone(), a);
+                out.restored.push(id);
+            }
+        }
+        out.conflicts.sort();
+        let current = BankRef::of(bank);
+        if self.bank_id != current.id || self.bank_version != current.version {
+            out.previous_bank = Some(BankRef {
+                id: std::mem::replace(&mut self.bank_id, current.id),
+                version: std::mem::replace(&mut self.bank_version, current.version),
+            });
+        }
+        out
     }
 
     pub fn to_json(&self) -> String {

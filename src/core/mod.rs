@@ -8,5 +8,7 @@ pub mod bank;
 pub mod condition;
 pub mod criteria;
 pub mod default_bank;
+pub mod exchange;
 pub mod scoring;
+pub mod share;
 pub mod text;

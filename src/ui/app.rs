@@ -1,30 +1,32 @@
-//! The root component: loads the bank, restores the assessment, provides both to the tree.
+//! The root: picks the language and the bank (the default one, or a provider's from
+//! `?bank=`), then provides the session and renders the current step.
 
 use leptos::prelude::*;
+use leptos_router::components::Router;
 
 use super::fatal;
-use super::question::QuestionCard;
-use super::storage;
+use super::nav::{Sidebar, StepNav};
+use super::notices::Notices;
+use super::route::{use_step, Step};
+use super::state::{saved_lang, Session};
+use super::steps::{data::DataStep, results::ResultsStep, review::ReviewStep, scope::ScopeStep, section::SectionStep, shared::SharedView, welcome::Welcome};
 use super::strings::{t, Msg};
-use crate::core::bank::Bank;
-use crate::core::default_bank::default_bank;
+use crate::core::bank::{Bank, BankError, Source};
+use crate::core::default_bank::{default_bank, SOURCES};
 use crate::core::text::Lang;
 
-/// The language from `?lang=`, then the browser's preferred languages; English otherwise.
+fn query_param(name: &str) -> Option<String> {
+    let search = web_sys::window()?.location().search().ok()?;
+    web_sys::UrlSearchParams::new_with_str(&search).ok()?.get(name)
+}
+
+/// `?lang=`, then the saved preference, then the browser's languages; English otherwise.
 fn initial_lang() -> Lang {
-    let Some(window) = web_sys::window() else {
-        return Lang::En;
-    };
-    let from_query = window
-        .location()
-        .search()
-        .ok()
-        .and_then(|s| web_sys::UrlSearchParams::new_with_str(&s).ok())
-        .and_then(|p| p.get("lang"))
-        .and_then(|l| Lang::parse(&l));
-    from_query
+    query_param("lang")
+        .and_then(|l| Lang::parse(&l))
+        .or_else(saved_lang)
         .or_else(|| {
-            window
+            web_sys::window()?
                 .navigator()
                 .languages()
                 .iter()
@@ -32,6 +34,43 @@ fn initial_lang() -> Lang {
                 .find_map(|l| Lang::parse(&l))
         })
         .unwrap_or_default()
+}
+
+/// Why a provider bank could not be used.
+#[derive(Debug, Clone)]
+enum BankProblem {
+    NotSameOrigin(String),
+    Fetch(String),
+    Invalid(Vec<BankError>),
+}
+
+/// Loads `?bank=URL` (same origin only) and lays it over the default bank.
+async fn load_provider_bank(url: String) -> Result<&'static Bank, BankProblem> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let window = web_sys::window().ok_or_else(|| BankProblem::Fetch("no window".into()))?;
+    let href = window.location().href().unwrap_or_default();
+    let resolved = web_sys::Url::new_with_base(&url, &href).map_err(|_| BankProblem::NotSameOrigin(url.clone()))?;
+    let origin = window.location().origin().unwrap_or_default();
+    if resolved.origin() != origin || !matches!(resolved.protocol().as_str(), "http:" | "https:") {
+        return Err(BankProblem::NotSameOrigin(url));
+    }
+    let resp = JsFuture::from(window.fetch_with_str(&resolved.href()))
+        .await
+        .map_err(|_| BankProblem::Fetch(url.clone()))?;
+    let resp: web_sys::Response = resp.dyn_into().map_err(|_| BankProblem::Fetch(url.clone()))?;
+    if !resp.ok() {
+        return Err(BankProblem::Fetch(format!("{url} (HTTP {})", resp.status())));
+    }
+    let text = JsFuture::from(resp.text().map_err(|_| BankProblem::Fetch(url.clone()))?)
+        .await
+        .map_err(|_| BankProblem::Fetch(url.clone()))?
+        .as_string()
+        .unwrap_or_default();
+    let name = url.rsplit('/').next().unwrap_or(&url).to_string();
+    let bank = Bank::from_provider(SOURCES, Source { name: &name, text: &text }).map_err(BankProblem::Invalid)?;
+    // Loaded once per page; the session keeps borrowing it for the page's lifetime.
+    Ok(Box::leak(Box::new(bank)))
 }
 
 #[component]
@@ -48,41 +87,71 @@ pub fn App() -> impl IntoView {
         }
     });
     fatal::maybe_selftest_panic();
+    let use_default = RwSignal::new(false);
+    let provider = query_param("bank").map(|url| LocalResource::new(move || load_provider_bank(url.clone())));
+
+    let body = move || {
+        let default = move || match default_bank() {
+            Ok(bank) => view! { <Shell bank=bank lang=lang /> }.into_any(),
+            Err(errors) => view! { <BankErrors errors=errors.to_vec() lang=lang /> }.into_any(),
+        };
+        match provider {
+            Some(res) if !use_default.get() => match res.get() {
+                None => view! { <p class="loading" role="status">{move || t(lang.get(), Msg::LoadingBank)}</p> }.into_any(),
+                Some(Ok(bank)) => view! { <Shell bank=bank lang=lang /> }.into_any(),
+                Some(Err(problem)) => view! { <ProviderBankProblem problem=problem lang=lang use_default=use_default /> }.into_any(),
+            },
+            _ => default(),
+        }
+    };
 
     view! {
-        <header class="site-header">
-            <h1 class="app-title">{move || t(lang.get(), Msg::AppTitle)}</h1>
-            <LanguageSwitch lang=lang />
-        </header>
-        <main id="main">
-            {match default_bank() {
-                Ok(bank) => view! { <AssessmentView bank=bank lang=lang /> }.into_any(),
-                Err(errors) => view! { <BankErrors errors=errors lang=lang /> }.into_any(),
-            }}
-        </main>
+        <Router>
+            <a class="skip-link" href="#main">{move || t(lang.get(), Msg::SkipToContent)}</a>
+            <header class="site-header">
+                <p class="app-title">{move || t(lang.get(), Msg::AppTitle)}</p>
+                <LanguageSwitch lang=lang />
+            </header>
+            {body}
+        </Router>
     }
 }
 
 #[component]
 fn LanguageSwitch(lang: RwSignal<Lang>) -> impl IntoView {
+    let choose = move |l: Lang| {
+        lang.set(l);
+        super::storage::Store::open().save_lang(l.code());
+        // Keep ?lang= in step with the choice, so a reload shows the same language.
+        if let Some(w) = web_sys::window() {
+            if let (Ok(search), Ok(history)) = (w.location().search(), w.history()) {
+                if let Ok(p) = web_sys::UrlSearchParams::new_with_str(&search) {
+                    if p.has("lang") {
+                        p.set("lang", l.code());
+                        let path = w.location().pathname().unwrap_or_default();
+                        let hash = w.location().hash().unwrap_or_default();
+                        let url = format!("{path}?{}{hash}", String::from(p.to_string()));
+                        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+                    }
+                }
+            }
+        }
+    };
     view! {
         <div class="lang-switch" role="group" aria-label=move || t(lang.get(), Msg::Language)>
             <button type="button" lang="en" aria-pressed=move || (lang.get() == Lang::En).to_string()
-                on:click=move |_| lang.set(Lang::En)>"English"</button>
+                on:click=move |_| choose(Lang::En)>"English"</button>
             <button type="button" lang="zh-CN" aria-pressed=move || (lang.get() == Lang::Zh).to_string()
-                on:click=move |_| lang.set(Lang::Zh)>"中文"</button>
+                on:click=move |_| choose(Lang::Zh)>"中文"</button>
         </div>
     }
 }
 
 #[component]
-fn BankErrors(
-    errors: &'static [crate::core::bank::BankError],
-    lang: RwSignal<Lang>,
-) -> impl IntoView {
+fn BankErrors(errors: Vec<BankError>, lang: RwSignal<Lang>) -> impl IntoView {
     view! {
         <section class="bank-errors" role="alert">
-            <h2>{move || t(lang.get(), Msg::BankInvalid)}</h2>
+            <h1>{move || t(lang.get(), Msg::BankInvalid)}</h1>
             <ul>
                 {move || errors.iter().map(|e| view! { <li>{e.message(lang.get())}</li> }).collect_view()}
             </ul>
@@ -91,45 +160,64 @@ fn BankErrors(
 }
 
 #[component]
-fn AssessmentView(bank: &'static Bank, lang: RwSignal<Lang>) -> impl IntoView {
-    let (restored, problem) = storage::load(bank);
-    let assessment = RwSignal::new(restored);
-    let save_error = RwSignal::new(false);
-    // Autosave: every change is written at once.
-    Effect::new(move |_| {
-        let ok = assessment.with(storage::save).is_ok();
-        save_error.set(!ok);
-    });
-    let started = RwSignal::new(false);
-    let first = bank.items.first();
-
+fn ProviderBankProblem(problem: BankProblem, lang: RwSignal<Lang>, use_default: RwSignal<bool>) -> impl IntoView {
+    let (summary, errors) = match problem {
+        BankProblem::NotSameOrigin(u) => ((Msg::BankNotSameOrigin, u), Vec::new()),
+        BankProblem::Fetch(u) => ((Msg::BankFetchFailed, u), Vec::new()),
+        BankProblem::Invalid(e) => ((Msg::BankInvalid, String::new()), e),
+    };
     view! {
-        {problem.map(|e| view! {
-            <p class="notice" role="status">
-                {move || t(lang.get(), Msg::StorageUnreadable)} " " {move || e.message(lang.get())}
-            </p>
-        })}
-        <Show when=move || save_error.get()>
-            <p class="notice notice-error" role="alert">{move || t(lang.get(), Msg::SaveFailed)}</p>
-        </Show>
-        <section class="welcome" aria-labelledby="welcome-heading">
-            <h2 id="welcome-heading">{move || t(lang.get(), Msg::WelcomeHeading)}</h2>
-            <p>{move || t(lang.get(), Msg::WelcomeWhat)}</p>
-            <p>{move || t(lang.get(), Msg::WelcomeTime)}</p>
-            <p class="privacy">{move || t(lang.get(), Msg::WelcomePrivacy)}</p>
-            <Show when=move || !started.get()>
-                <button type="button" class="primary" on:click=move |_| started.set(true)>
-                    {move || t(lang.get(), Msg::Start)}
+        <main id="main" class="main-single">
+            <section class="bank-errors" role="alert">
+                <h1>{move || t(lang.get(), Msg::ProviderBankProblem)}</h1>
+                <p>{move || t(lang.get(), summary.0)} " " <code>{summary.1.clone()}</code></p>
+                <ul>
+                    {move || errors.iter().map(|e| view! { <li>{e.message(lang.get())}</li> }).collect_view()}
+                </ul>
+                <button type="button" class="primary" on:click=move |_| use_default.set(true)>
+                    {move || t(lang.get(), Msg::UseDefaultBank)}
                 </button>
-            </Show>
-        </section>
-        <Show when=move || started.get() || assessment.with(|a| !a.answers.is_empty())>
-            {first.map(|item| view! {
-                <section class="questions" aria-labelledby="first-q">
-                    <h2 id="first-q">{move || t(lang.get(), Msg::FirstQuestionHeading)}</h2>
-                    <QuestionCard bank=bank item=item assessment=assessment lang=lang />
-                </section>
-            })}
-        </Show>
+            </section>
+        </main>
+    }
+}
+
+/// Everything under a loaded bank: the session, the navigation and the current step.
+#[component]
+fn Shell(bank: &'static Bank, lang: RwSignal<Lang>) -> impl IntoView {
+    let session = Session::start(bank, lang);
+    provide_context(session);
+    let step = use_step();
+    let shared = super::steps::shared::shared_fragment();
+    // On each step change, move focus to the step's heading so screen readers announce it.
+    Effect::new(move |prev: Option<Step>| {
+        let s = step.get();
+        if prev.is_some_and(|p| p != s) {
+            request_animation_frame(|| super::question::focus_by_id("step-heading"));
+        }
+        s
+    });
+    let content = move || match step.get() {
+        Step::Welcome => view! { <Welcome /> }.into_any(),
+        Step::Scope => view! { <ScopeStep /> }.into_any(),
+        Step::Section(d) => view! { <SectionStep domain=d /> }.into_any(),
+        Step::Review => view! { <ReviewStep /> }.into_any(),
+        Step::Results => view! { <ResultsStep /> }.into_any(),
+        Step::Data => view! { <DataStep /> }.into_any(),
+    };
+    view! {
+        {move || match shared.clone() {
+            Some(fragment) => view! { <SharedView fragment=fragment /> }.into_any(),
+            None => view! {
+                <div class="layout">
+                    <Sidebar />
+                    <main id="main" tabindex="-1">
+                        <Notices />
+                        {content}
+                        <StepNav />
+                    </main>
+                </div>
+            }.into_any(),
+        }}
     }
 }

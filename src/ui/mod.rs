@@ -2,8 +2,14 @@
 //! (storage, URL, document title) only in Effects. No domain logic lives here.
 
 mod app;
+mod download;
 mod fatal;
+mod nav;
+mod notices;
 mod question;
+mod route;
+mod state;
+mod steps;
 mod storage;
 pub mod strings;
 

@@ -1,35 +1,193 @@
-//! One question: the statement, the 0–4 scale as a radio group whose options carry their
-//! meaning, and the guidance (why, how, evidence, criteria).
+//! One question: the statement; the 0–4 scale, "don't know" and "not applicable" as one
+//! radio group whose options carry their meaning; a reason for N/A; a note; the guidance
+//! (why, how, evidence, Type II) and the criteria it supports.
+//!
+//! Keyboard: with focus anywhere in a question (but not in a text field), the digits 0–4
+//! answer it, `D` answers "don't know", `N` chooses "not applicable" and moves to its reason;
+//! after a digit or `D`, focus moves to the next question.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
+use super::state::use_session;
 use super::strings::{level_label, t, Msg};
-use crate::core::answers::{Assessment, Level, Response};
-use crate::core::bank::{Bank, Item};
+use crate::core::answers::{Level, Response};
+use crate::core::bank::{Item, ItemKind};
 use crate::core::criteria::Catalogue;
-use crate::core::text::Lang;
+
+/// What the radio group shows as chosen (a pending N/A has no reason yet).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Choice {
+    Level(u8),
+    DontKnow,
+    NotApplicable,
+}
+
+/// Moves focus to the first radio of the question after `article` (or the "next" link).
+fn focus_next_question(article: &web_sys::Element) {
+    let mut next = article.next_element_sibling();
+    while let Some(el) = next {
+        if el.class_list().contains("question") {
+            let target = el
+                .query_selector("input[type=radio]:checked")
+                .ok()
+                .flatten()
+                .or_else(|| el.query_selector("input[type=radio]").ok().flatten());
+            if let Some(input) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
+                let _ = input.focus();
+            }
+            return;
+        }
+        next = el.next_element_sibling();
+    }
+    let doc = article.owner_document();
+    if let Some(link) = doc
+        .and_then(|d| d.get_element_by_id("step-next"))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = link.focus();
+    }
+}
+
+pub fn focus_by_id(id: &str) {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
 
 #[component]
 pub fn QuestionCard(
-    bank: &'static Bank,
-    /// The item to ask.
+    /// The item to ask (from the session's bank).
     item: &'static Item,
-    /// The assessment being edited; answering writes to it.
-    assessment: RwSignal<Assessment>,
-    lang: RwSignal<Lang>,
+    /// Position in the section, for the heading ("3 of 9").
+    number: usize,
 ) -> impl IntoView {
+    let session = use_session();
+    let lang = session.lang;
+    let bank = session.bank;
     let id = item.id.as_str();
-    let selected = move || {
-        assessment.with(|a| match a.response(id) {
-            Some(Response::Level(l)) => Some(l.value()),
-            _ => None,
+    // A per-question memo: answering one question re-renders only that question.
+    let response = Memo::new(move |_| session.assessment.with(|a| a.response(id).cloned()));
+    let na_pending = RwSignal::new(false);
+    let choice = Memo::new(move |_| match response.get() {
+        Some(Response::Level(l)) => Some(Choice::Level(l.value())),
+        Some(Response::DontKnow) => Some(Choice::DontKnow),
+        Some(Response::NotApplicable { .. }) => Some(Choice::NotApplicable),
+        None if na_pending.get() => Some(Choice::NotApplicable),
+        None => None,
+    });
+    let reason = Memo::new(move |_| match response.get() {
+        Some(Response::NotApplicable { reason }) => reason,
+        _ => String::new(),
+    });
+    let na_error = RwSignal::new(None::<String>);
+
+    let set = move |r: Response| {
+        let mut result = Ok(());
+        session.edit(|a| result = a.set_response(bank, id, r));
+        na_error.set(result.err().map(|e| e.message(lang.get_untracked())));
+    };
+    let pick_level = move |v: u8| {
+        na_pending.set(false);
+        if let Some(l) = Level::new(v) {
+            set(Response::Level(l));
+        }
+    };
+    let pick_dont_know = move || {
+        na_pending.set(false);
+        set(Response::DontKnow);
+    };
+    let pick_na = move || {
+        if item.never_na {
+            na_error.set(Some(
+                crate::core::answers::AnswerError::NaRefused(id.to_string()).message(lang.get_untracked()),
+            ));
+            return;
+        }
+        na_pending.set(true);
+        if !reason.get_untracked().is_empty() {
+            return;
+        }
+        // No reason yet: the N/A is recorded once the reason is typed.
+        session.edit(|a| a.clear_response(id));
+    };
+    let set_reason = move |text: String| {
+        if text.trim().is_empty() {
+            session.edit(|a| a.clear_response(id));
+            na_pending.set(true);
+        } else {
+            set(Response::NotApplicable { reason: text });
+        }
+    };
+    let note = Memo::new(move |_| session.assessment.with(|a| a.note(id).to_string()));
+    let set_note = move |text: String| {
+        session.edit(|a| {
+            let _ = a.set_note(bank, id, &text);
         })
     };
-    let pick = move |level: Level| {
-        assessment.update(|a| {
-            // The item comes from this bank, so setting a level cannot fail.
-            let _ = a.set_response(bank, id, Response::Level(level));
-        })
+
+    let reason_field = format!("r-{id}");
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+            return;
+        }
+        let in_text = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|el| {
+                let tag = el.tag_name().to_ascii_lowercase();
+                tag == "textarea" || (tag == "input" && el.get_attribute("type").as_deref() != Some("radio"))
+            });
+        if in_text {
+            return;
+        }
+        let article = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        let key = ev.key();
+        let answered = match key.as_str() {
+            "0" | "1" | "2" | "3" | "4" => {
+                pick_level(key.as_bytes()[0] - b'0');
+                true
+            }
+            "d" | "D" => {
+                pick_dont_know();
+                true
+            }
+            "n" | "N" => {
+                pick_na();
+                ev.prevent_default();
+                // The reason field appears with the next render.
+                let field = reason_field.clone();
+                request_animation_frame(move || focus_by_id(&field));
+                false
+            }
+            _ => return,
+        };
+        if answered {
+            ev.prevent_default();
+            if let Some(a) = article {
+                focus_next_question(&a);
+            }
+        }
+    };
+
+    let kind_label = move || match item.kind {
+        ItemKind::Cuec => t(lang.get(), Msg::KindCuec),
+        ItemKind::UserResponsibility => t(lang.get(), Msg::KindUserResponsibility),
+        ItemKind::Readiness => t(lang.get(), Msg::KindReadiness),
+    };
+    let criticality_label = move || {
+        use crate::core::bank::Criticality::*;
+        let m = match item.criticality {
+            Critical => Msg::Critical,
+            High => Msg::High,
+            Medium => Msg::Medium,
+            Low => Msg::Low,
+        };
+        t(lang.get(), m)
     };
     let criteria = move || {
         let l = lang.get();
@@ -45,28 +203,58 @@ pub fn QuestionCard(
             })
             .collect_view()
     };
+    let group = format!("q-{id}");
+    let heading_id = format!("h-{id}");
+    let labelled_by = heading_id.clone();
+    let reason_id = format!("r-{id}");
+    let note_id = format!("n-{id}");
+    let radio = move |value: Choice, label: Signal<String>| {
+        let name = group.clone();
+        view! {
+            <label class="scale-option">
+                <input type="radio" name=name
+                    prop:checked=move || choice.get() == Some(value)
+                    on:change=move |_| match value {
+                        Choice::Level(v) => pick_level(v),
+                        Choice::DontKnow => pick_dont_know(),
+                        Choice::NotApplicable => pick_na(),
+                    } />
+                <span>{move || label.get()}</span>
+            </label>
+        }
+    };
+
     view! {
-        <article class="question" data-item=id>
+        <article class="question" data-item=id aria-labelledby=labelled_by on:keydown=on_key>
+            <div class="question-meta">
+                <span class="item-id">{id}</span>
+                <span class="badge">{kind_label}</span>
+                <span class=format!("badge crit-{}", item.criticality.id())>{criticality_label}</span>
+                <span class="q-number">{move || format!("{} {number}", t(lang.get(), Msg::QuestionNumber))}</span>
+            </div>
             <fieldset>
-                <legend>
-                    <span class="item-id">{id}</span> " "
-                    <span class="item-title">{move || item.title.get(lang.get()).to_string()}</span>
-                </legend>
+                <legend id=heading_id>{move || item.title.get(lang.get()).to_string()}</legend>
                 <p class="statement">{move || item.statement.get(lang.get()).to_string()}</p>
                 <div class="scale">
-                    {Level::all().map(|level| view! {
-                        <label class="scale-option">
-                            <input type="radio" name=format!("q-{id}") value=level.value()
-                                prop:checked=move || selected() == Some(level.value())
-                                on:change=move |_| pick(level) />
-                            <span>{move || level_label(lang.get(), level.value())}</span>
-                        </label>
+                    {Level::all().map(|l| {
+                        let v = l.value();
+                        radio.clone()(Choice::Level(v), Signal::derive(move || level_label(lang.get(), v).to_string()))
                     }).collect_view()}
+                    {radio.clone()(Choice::DontKnow, Signal::derive(move || t(lang.get(), Msg::DontKnow).to_string()))}
+                    {(!item.never_na).then(|| radio.clone()(Choice::NotApplicable, Signal::derive(move || t(lang.get(), Msg::NotApplicable).to_string())))}
                 </div>
-                <p class="answer-state" aria-live="polite">
-                    {move || if selected().is_some() { t(lang.get(), Msg::Answered) } else { t(lang.get(), Msg::NotAnswered) }}
-                </p>
+                <Show when=move || choice.get() == Some(Choice::NotApplicable)>
+                    <label class="field" for=reason_id.clone()>{move || t(lang.get(), Msg::NaReason)}</label>
+                    <textarea id=reason_id.clone() class="na-reason" rows="2"
+                        prop:value=move || reason.get()
+                        on:change=move |ev| set_reason(event_target_value(&ev))></textarea>
+                </Show>
+                <p class="field-error" role="alert">{move || na_error.get()}</p>
             </fieldset>
+            <label class="field" for=note_id.clone()>{move || t(lang.get(), Msg::Note)}</label>
+            <textarea id=note_id class="note" rows="2"
+                prop:value=move || note.get()
+                on:change=move |ev| set_note(event_target_value(&ev))></textarea>
             <details>
                 <summary>{move || t(lang.get(), Msg::WhyItMatters)}</summary>
                 <p>{move || item.why.get(lang.get()).to_string()}</p>
@@ -76,6 +264,10 @@ pub fn QuestionCard(
                 <ol>{move || item.how.get(lang.get()).iter().map(|s| view! { <li>{s.clone()}</li> }).collect_view()}</ol>
                 <h3>{move || t(lang.get(), Msg::Evidence)}</h3>
                 <p>{move || item.evidence.get(lang.get()).to_string()}</p>
+                {item.type2.as_ref().map(|t2| view! {
+                    <h3>{move || t(lang.get(), Msg::Type2Adds)}</h3>
+                    <p>{move || t2.get(lang.get()).to_string()}</p>
+                })}
             </details>
             <div class="criteria">
                 <h3>{move || t(lang.get(), Msg::Criteria)}</h3>

@@ -1,36 +1,144 @@
-//! Saving and restoring the assessment in localStorage (gloo-storage).
+//! The browser's localStorage, reached safely: storage may be missing or blocked (private
+//! mode, a third-party iframe whose storage the browser partitions or blocks), full, or hold
+//! data this version cannot read.
 //!
-//! Invariant: nothing saved is ever lost. A saved value that cannot be read is copied to a
-//! backup key before anything new is written, and the user is told.
+//! Invariants: nothing saved is ever lost (an unreadable value is copied to a backup key
+//! before anything is written over it); no call here can throw into WebAssembly (we use
+//! `web_sys::Storage` through `Result`s, never an `unwrap_throw`).
 
-use gloo_storage::{LocalStorage, Storage};
+use gloo_storage::{LocalStorage, Storage as _};
 
-use crate::core::answers::{AnswerError, Assessment};
-use crate::core::bank::Bank;
+use crate::core::answers::Assessment;
 
-const KEY: &str = "soc-readiness.v1.assessment.default";
-const BACKUP_PREFIX: &str = "soc-readiness.v1.unreadable.";
+pub const PREFIX: &str = "soc-readiness.v1.";
+const ASSESSMENT: &str = "soc-readiness.v1.assessment.";
+const BACKUP: &str = "soc-readiness.v1.unreadable.";
+const CURRENT: &str = "soc-readiness.v1.current";
+const LANG: &str = "soc-readiness.v1.lang";
 
-/// The assessment to start with, and the problem found in storage, if any.
-pub fn load(bank: &Bank) -> (Assessment, Option<AnswerError>) {
-    let raw = LocalStorage::raw().get_item(KEY).ok().flatten();
-    match raw.map(|s| (Assessment::from_json(&s), s)) {
-        None => (Assessment::new(bank), None),
-        Some((Ok(a), _)) => (a, None),
-        Some((Err(e), text)) => {
-            let stamp = js_sys::Date::now() as u64;
-            // Keep the unreadable copy; if even that fails, leave the original key alone.
-            if LocalStorage::raw()
-                .set_item(&format!("{BACKUP_PREFIX}{stamp}"), &text)
-                .is_ok()
-            {
-                LocalStorage::delete(KEY);
+/// Why a write failed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WriteError {
+    /// The browser's quota for this site is used up.
+    Full,
+    /// No storage at all (blocked or unavailable).
+    Unavailable,
+    Other(String),
+}
+
+/// A handle on localStorage, or on nothing when the browser refuses it.
+#[derive(Clone)]
+pub struct Store {
+    storage: Option<web_sys::Storage>,
+}
+
+impl Store {
+    /// Opens localStorage and proves it works with a write and a removal: a partitioned
+    /// or blocked storage may exist but refuse writes.
+    pub fn open() -> Store {
+        let storage = web_sys::window().and_then(|w| w.local_storage().ok().flatten()).filter(|s| {
+            let probe = format!("{PREFIX}probe");
+            let ok = s.set_item(&probe, "1").is_ok();
+            let _ = s.remove_item(&probe);
+            ok
+        });
+        Store { storage }
+    }
+
+    pub fn available(&self) -> bool {
+        self.storage.is_some()
+    }
+
+    pub fn read(&self, key: &str) -> Option<String> {
+        self.storage.as_ref()?.get_item(key).ok().flatten()
+    }
+
+    pub fn write(&self, key: &str, value: &str) -> Result<(), WriteError> {
+        let Some(s) = &self.storage else { return Err(WriteError::Unavailable) };
+        s.set_item(key, value).map_err(|e| {
+            let name = js_sys::Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_default();
+            if name == "QuotaExceededError" {
+                WriteError::Full
+            } else {
+                WriteError::Other(name)
             }
-            (Assessment::new(bank), Some(e))
+        })
+    }
+
+    pub fn remove(&self, key: &str) {
+        if let Some(s) = &self.storage {
+            let _ = s.remove_item(key);
+        }
+    }
+
+    /// Every key of ours (with [`PREFIX`]).
+    pub fn keys(&self) -> Vec<String> {
+        let Some(s) = &self.storage else { return Vec::new() };
+        let n = s.length().unwrap_or(0);
+        (0..n).filter_map(|i| s.key(i).ok().flatten()).filter(|k| k.starts_with(PREFIX)).collect()
+    }
+
+    /// Saves an assessment under its id; returns the JSON written.
+    pub fn save_assessment(&self, a: &Assessment) -> Result<String, WriteError> {
+        if self.storage.is_none() {
+            return Err(WriteError::Unavailable);
+        }
+        let json = a.to_json();
+        self.write(&assessment_key(&a.id), &json)?;
+        Ok(json)
+    }
+
+    pub fn current_id(&self) -> Option<String> {
+        self.read(CURRENT)
+    }
+
+    pub fn set_current_id(&self, id: &str) {
+        let _ = self.write(CURRENT, id);
+    }
+
+    /// The language the user chose last time (through gloo-storage, which is safe to call
+    /// only once storage is known to work: its handle throws otherwise).
+    pub fn saved_lang(&self) -> Option<String> {
+        self.available().then(|| LocalStorage::get::<String>(LANG).ok()).flatten()
+    }
+
+    pub fn save_lang(&self, code: &str) {
+        if self.available() {
+            let _ = LocalStorage::set(LANG, code);
+        }
+    }
+
+    /// Copies an unreadable value to a new backup key and returns that key; the original
+    /// key is removed only once the copy is safe.
+    pub fn back_up(&self, key: &str, text: &str) -> Option<String> {
+        let backup = format!("{BACKUP}{}", js_sys::Date::now() as u64);
+        self.write(&backup, text).ok()?;
+        self.remove(key);
+        Some(backup)
+    }
+
+    /// Backups of unreadable data kept so far: (key, text).
+    pub fn backups(&self) -> Vec<(String, String)> {
+        self.keys()
+            .into_iter()
+            .filter(|k| k.starts_with(BACKUP))
+            .filter_map(|k| self.read(&k).map(|t| (k, t)))
+            .collect()
+    }
+
+    /// Ids of the saved assessments.
+    pub fn assessment_ids(&self) -> Vec<String> {
+        self.keys().into_iter().filter_map(|k| k.strip_prefix(ASSESSMENT).map(str::to_string)).collect()
+    }
+
+    /// Erases everything this app stored.
+    pub fn erase_all(&self) {
+        for k in self.keys() {
+            self.remove(&k);
         }
     }
 }
 
-pub fn save(assessment: &Assessment) -> Result<(), String> {
-    LocalStorage::set(KEY, assessment).map_err(|e| e.to_string())
+pub fn assessment_key(id: &str) -> String {
+    format!("{ASSESSMENT}{id}")
 }

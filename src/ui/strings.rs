@@ -1,89 +1,172 @@
-//! Every user-visible UI string, in both languages. Keys are enum variants, so a missing
-//! key or a missing translation is a compile error (exhaustive `match`).
+//! Every user-visible UI string, in English and Simplified Chinese. A key is an enum
+//! variant and each entry must give both languages (the macro's syntax demands it), so a
+//! missing key or a missing translation is a compile error.
 
 use crate::core::text::Lang;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Msg {
-    AppTitle,
-    Language,
-    WelcomeHeading,
-    WelcomeWhat,
-    WelcomeTime,
-    WelcomePrivacy,
-    Start,
-    FirstQuestionHeading,
-    WhyItMatters,
-    HowToDoIt,
-    Evidence,
-    Criteria,
-    Answered,
-    NotAnswered,
-    Saved,
-    SaveFailed,
-    StorageUnreadable,
-    BankInvalid,
-    Level0,
-    Level1,
-    Level2,
-    Level3,
-    Level4,
+macro_rules! messages {
+    ($($key:ident => $en:expr, $zh:expr;)*) => {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Msg { $($key),* }
+
+        /// The text of `msg` in `lang`.
+        pub fn t(lang: Lang, msg: Msg) -> &'static str {
+            match msg {
+                $(Msg::$key => match lang { Lang::En => $en, Lang::Zh => $zh }),*
+            }
+        }
+
+        /// Every key, for the completeness tests.
+        pub const ALL: &[Msg] = &[$(Msg::$key),*];
+    };
 }
 
-pub fn t(lang: Lang, msg: Msg) -> &'static str {
-    use Msg::*;
-    match lang {
-        Lang::En => match msg {
-            AppTitle => "SOC readiness self-assessment",
-            Language => "Language",
-            WelcomeHeading => "How ready are you to rely on your cloud provider's SOC reports?",
-            WelcomeWhat => "Your provider's SOC 1 and SOC 2 reports hold only if you operate the controls they assume of you: the complementary user entity controls (CUECs). This assessment walks you through them, and through the Trust Services Criteria if you face your own SOC 2, then scores your readiness and lists what to fix first.",
-            WelcomeTime => "It takes 30 to 60 minutes; you can stop at any time and continue later.",
-            WelcomePrivacy => "Everything stays in this browser: nothing you enter is sent anywhere.",
-            Start => "Start the assessment",
-            FirstQuestionHeading => "First question",
-            WhyItMatters => "Why it matters",
-            HowToDoIt => "How to do it",
-            Evidence => "Evidence an auditor asks for",
-            Criteria => "Criteria",
-            Answered => "Answered",
-            NotAnswered => "Not answered yet",
-            Saved => "Saved in this browser",
-            SaveFailed => "Could not save in this browser: your last change is not stored. Export your answers to keep them.",
-            StorageUnreadable => "A saved assessment could not be read, so a new one was started. The unreadable copy was kept in this browser's storage.",
-            BankInvalid => "The question bank has errors:",
-            Level0 => "0 — Not in place",
-            Level1 => "1 — Planned or ad hoc",
-            Level2 => "2 — Partly in place",
-            Level3 => "3 — In place and documented (Type I ready)",
-            Level4 => "4 — Operating with retained evidence (Type II ready)",
-        },
-        Lang::Zh => match msg {
-            AppTitle => "SOC 就绪度自评估",
-            Language => "语言",
-            WelcomeHeading => "您是否已准备好依赖云服务商的 SOC 报告？",
-            WelcomeWhat => "云服务商的 SOC 1 和 SOC 2 报告只有在您执行了报告所假定的控制（即互补用户实体控制，CUEC）时才成立。本评估将逐项引导您检查这些控制；如果您自身也要接受 SOC 2 审计，还会覆盖信任服务标准，最后给出就绪度评分和优先整改事项。",
-            WelcomeTime => "大约需要 30 至 60 分钟；您可以随时中断，稍后继续。",
-            WelcomePrivacy => "所有内容都保存在本浏览器中，您输入的任何信息都不会被发送出去。",
-            Start => "开始评估",
-            FirstQuestionHeading => "第一个问题",
-            WhyItMatters => "为什么重要",
-            HowToDoIt => "如何落实",
-            Evidence => "审计师会索取的证据",
-            Criteria => "相关标准",
-            Answered => "已回答",
-            NotAnswered => "尚未回答",
-            Saved => "已保存在本浏览器",
-            SaveFailed => "无法保存到本浏览器：最近的修改未被保存。请导出答案以免丢失。",
-            StorageUnreadable => "无法读取已保存的评估，因此已新建评估。无法读取的副本仍保留在本浏览器的存储中。",
-            BankInvalid => "题库存在以下错误：",
-            Level0 => "0 — 尚未建立",
-            Level1 => "1 — 已计划或临时执行",
-            Level2 => "2 — 部分落实",
-            Level3 => "3 — 已落实并有文档（Type I 就绪）",
-            Level4 => "4 — 持续运行并保留证据（Type II 就绪）",
-        },
-    }
+messages! {
+    AppTitle => "SOC readiness self-assessment", "SOC 就绪度自评估";
+    Language => "Language", "语言";
+    SkipToContent => "Skip to the questions", "跳到问题";
+    LoadingBank => "Loading the question bank…", "正在加载题库…";
+    BankInvalid => "The question bank has errors:", "题库存在以下错误：";
+    ProviderBankProblem => "Your provider's question bank cannot be used", "无法使用云服务商提供的题库";
+    BankNotSameOrigin => "A question bank can only come from this site:", "题库只能来自本站点：";
+    BankFetchFailed => "The question bank could not be loaded:", "无法加载题库：";
+    UseDefaultBank => "Use the standard question bank instead", "改用标准题库";
+
+    StepWelcome => "Welcome", "欢迎";
+    StepScope => "Scope", "评估范围";
+    StepReview => "Review", "复核";
+    StepResults => "Results", "评估结果";
+    StepData => "Your data", "您的数据";
+    Sections => "Sections", "章节";
+    StepNavigation => "Steps", "步骤";
+    Previous => "Back", "上一步";
+    Next => "Next", "下一步";
+    Progress => "Answered", "已回答";
+    MinutesLeft => "Minutes left, about:", "预计剩余分钟数：";
+    Readiness => "Readiness:", "就绪度：";
+    NoScoreYet => "No score yet", "暂无评分";
+
+    WelcomeHeading => "How ready are you to rely on your cloud provider's SOC reports?", "您是否已准备好依赖云服务商的 SOC 报告？";
+    WelcomeWhat => "Your provider's SOC 1 and SOC 2 reports hold only if you operate the controls they assume of you: the complementary user entity controls (CUECs). This assessment walks you through them, and through the Trust Services Criteria if you face your own SOC 2, then scores your readiness and lists what to fix first.", "云服务商的 SOC 1 和 SOC 2 报告只有在您执行了报告所假定的控制（即互补用户实体控制，CUEC）时才成立。本评估将逐项引导您检查这些控制；如果您自身也要接受 SOC 2 审计，还会覆盖信任服务标准，最后给出就绪度评分和优先整改事项。";
+    WelcomeTime => "It takes 30 to 60 minutes; you can stop at any time and continue later.", "大约需要 30 至 60 分钟；您可以随时中断，稍后继续。";
+    WelcomePrivacy => "Everything stays in this browser: nothing you enter is sent anywhere.", "所有内容都保存在本浏览器中，您输入的任何信息都不会被发送出去。";
+    KeyboardHelpTitle => "Keyboard", "键盘操作";
+    KeyboardHelp => "In a question, press 0 to 4 to answer, D for don't know, N for not applicable (then type the reason); focus moves on to the next question. Tab moves between fields, arrow keys move within a choice.", "在问题中按 0 至 4 作答，按 D 表示不确定，按 N 表示不适用（随后填写理由）；作答后焦点会移到下一题。Tab 键在字段之间移动，方向键在选项之间移动。";
+    Start => "Start the assessment", "开始评估";
+    Resume => "Continue where you stopped", "从上次中断处继续";
+
+    ScopeIntro => "These answers decide which questions you see. You can change them at any time: answers to questions that drop out are kept and come back if the scope does.", "这些答案决定您会看到哪些问题。您可以随时修改：移出范围的问题的答案会被保留，范围恢复后会重新显示。";
+
+    SectionNotFound => "This section does not exist in the question bank.", "题库中没有这个章节。";
+    SectionOutOfScope => "No question of this section applies to your scope.", "根据您的评估范围，本章节没有适用的问题。";
+    QuestionNumber => "Question", "问题";
+    KindCuec => "CUEC", "互补用户实体控制";
+    KindUserResponsibility => "User entity responsibility", "用户实体责任";
+    KindReadiness => "SOC 2 readiness", "SOC 2 就绪度";
+    Critical => "Critical", "关键";
+    High => "High", "高";
+    Medium => "Medium", "中";
+    Low => "Low", "低";
+    Level0 => "0 — Not in place", "0 — 尚未建立";
+    Level1 => "1 — Planned or ad hoc", "1 — 已计划或临时执行";
+    Level2 => "2 — Partly in place", "2 — 部分落实";
+    Level3 => "3 — In place and documented (Type I ready)", "3 — 已落实并有文档（Type I 就绪）";
+    Level4 => "4 — Operating with retained evidence (Type II ready)", "4 — 持续运行并保留证据（Type II 就绪）";
+    DontKnow => "Don't know", "不确定";
+    NotApplicable => "Not applicable", "不适用";
+    NaReason => "Why does it not apply? (required)", "为什么不适用？（必填）";
+    Note => "Note: owner, where the evidence is", "备注：负责人、证据存放位置";
+    WhyItMatters => "Why it matters", "为什么重要";
+    HowToDoIt => "How to do it", "如何落实";
+    Evidence => "Evidence an auditor asks for", "审计师会索取的证据";
+    Type2Adds => "What a Type II period adds", "Type II 期间的额外要求";
+    Criteria => "Criteria", "相关标准";
+    Answered => "Answered", "已回答";
+
+    Unanswered => "Not answered yet", "尚未回答";
+    AllAnswered => "Every question in your scope is answered.", "范围内的所有问题均已回答。";
+    DontKnowItems => "Answered \"don't know\"", "回答为“不确定”";
+    NaItems => "Marked not applicable, with the reason", "标记为不适用及理由";
+
+    OverallScore => "Overall score", "总体得分";
+    IncompleteWarning => "The assessment is incomplete, so the verdict cannot claim readiness. Answered:", "评估尚未完成，因此结论不能认定为就绪。已回答：";
+    Type1Ready => "Ready for a Type I examination", "具备 Type I 审计就绪度";
+    Type2Ready => "Ready for a Type II examination", "具备 Type II 审计就绪度";
+    Yes => "Yes", "是";
+    No => "No", "否";
+    FailedGates => "What holds the verdict back", "影响结论的因素";
+    GateUnanswered => "Questions not answered yet", "尚未回答的问题";
+    GateCriticalCuec => "Critical CUECs below level 3", "低于 3 级的关键互补用户实体控制";
+    GateCriticalType2 => "Critical items below level 4 (needed for Type II)", "低于 4 级的关键项（Type II 要求）";
+    NextSteps => "Your next five steps", "接下来的五项工作";
+    LevelNow => "Level now and target:", "当前级别与目标：";
+    ByCategory => "By Trust Services Criteria category", "按信任服务标准类别";
+    ByReport => "By report", "按报告";
+    Category => "Category", "类别";
+    Score => "Score", "得分";
+    Report => "Report", "报告";
+    ReliedOn => "You rely on it", "您依赖该报告";
+
+    StorageUnreadable => "A saved assessment could not be read, so a new one was started.", "无法读取已保存的评估，因此已新建评估。";
+    BackupKept => "The unreadable copy is kept: you can download it under Your data.", "无法读取的副本已保留，您可以在“您的数据”中下载。";
+    BackupFailed => "The unreadable copy could not be set aside, so it was left where it was.", "无法另存无法读取的副本，因此保留在原处。";
+    AnswersArchived => "Some answers belong to questions this question bank does not have. They are kept in an archive that travels with your exports.", "部分答案所对应的问题不在当前题库中。这些答案已保存在存档中，并会随导出文件一起保留。";
+    AnswersRestored => "Archived answers came back: this question bank has their questions again.", "存档中的答案已恢复：当前题库重新包含了对应问题。";
+    NoStorage => "This browser does not let the app store anything here (private mode, or storage blocked for embedded pages). Your answers work for this visit only: export them under Your data to keep them.", "此浏览器不允许本应用在此保存数据（可能是隐私模式，或嵌入页面的存储被阻止）。您的答案仅在本次访问中有效：请在“您的数据”中导出以便保留。";
+    StorageFull => "This browser's storage for the app is full, so your last change is not saved. Export your answers under Your data, or delete an old assessment.", "本应用在此浏览器中的存储空间已满，最近的修改未被保存。请在“您的数据”中导出答案，或删除旧的评估。";
+    SaveFailed => "Could not save in this browser: your last change is not stored. Export your answers to keep them.", "无法保存到本浏览器：最近的修改未被保存。请导出答案以免丢失。";
+    UpdatedElsewhere => "This assessment was changed in another tab; this tab now shows those changes.", "此评估已在另一个标签页中修改，本页已显示这些修改。";
+    ConflictText => "This assessment was changed in another tab while you were editing here. Nothing has been overwritten. Choose which version to keep; the other is saved as a copy.", "您在此编辑时，此评估已在另一个标签页中被修改。目前没有任何内容被覆盖。请选择保留哪个版本，另一个版本将另存为副本。";
+    LoadTheirs => "Show the other tab's version", "显示另一个标签页的版本";
+    KeepMine => "Keep this tab's version (save the other as a copy)", "保留本页版本（另一版本另存为副本）";
+    DeletedElsewhere => "This assessment was deleted in another tab. It stays open here; any change you make saves it again.", "此评估已在另一个标签页中删除。它在本页仍然打开，您的任何修改都会重新保存它。";
+    Dismiss => "Dismiss", "关闭";
+    GoToData => "Go to Your data", "前往“您的数据”";
+
+    DataIntro => "Everything below stays in this browser. Export a file to move your work to another browser or to share it with a colleague.", "以下所有内容都只保存在本浏览器中。导出文件即可把工作转到其他浏览器，或分享给同事。";
+    YourAssessments => "Assessments in this browser", "本浏览器中的评估";
+    CurrentAssessment => "current", "当前";
+    Untitled => "Untitled assessment", "未命名评估";
+    AnswersCount => "answers", "个答案";
+    NameLabel => "Name of the current assessment", "当前评估的名称";
+    Open => "Open", "打开";
+    Delete => "Delete", "删除";
+    ConfirmDelete => "Delete it for good", "确认永久删除";
+    Cancel => "Cancel", "取消";
+    NewAssessment => "Start a new assessment", "新建评估";
+    DuplicateAssessment => "Duplicate the current assessment", "复制当前评估";
+    CopySuffix => "copy", "副本";
+    ExportTitle => "Export", "导出";
+    ExportJson => "Download the current assessment (JSON)", "下载当前评估（JSON）";
+    ImportTitle => "Import", "导入";
+    ImportFile => "Choose an exported assessment file (JSON)", "选择已导出的评估文件（JSON）";
+    ImportPreviewTitle => "This file contains", "该文件包含";
+    ImportAnswers => "Answers", "答案";
+    ImportNotes => "Notes", "备注";
+    ImportUnknown => "Answers to questions this bank does not have (kept in the archive)", "当前题库中不存在的问题的答案（保存在存档中）";
+    ImportBankDiffers => "It was made with another question bank or version:", "该文件使用了其他题库或版本：";
+    ImportChanges => "Answers that differ from the current assessment", "与当前评估不同的答案";
+    ImportAsNew => "Import as a new assessment", "作为新评估导入";
+    ImportReplace => "Replace the current assessment", "替换当前评估";
+    ImportRefused => "This file was not imported and nothing was changed:", "该文件未导入，未做任何更改：";
+    ImportDone => "The assessment was imported.", "评估已导入。";
+    ShareTitle => "Share link", "分享链接";
+    ShareExplain => "The link holds the whole assessment, compressed, after the # sign: browsers never send that part to any server. Anyone with the link sees your answers and notes.", "链接在 # 号之后以压缩形式包含完整评估：浏览器不会把这一部分发送给任何服务器。任何拿到链接的人都能看到您的答案和备注。";
+    CreateShareLink => "Create a share link", "生成分享链接";
+    ShareLinkLabel => "Share link (select and copy)", "分享链接（选中后复制）";
+    BackupsTitle => "Unreadable saved data", "无法读取的已保存数据";
+    DownloadBackup => "Download", "下载";
+    EraseTitle => "Delete everything", "删除全部数据";
+    EraseExplain => "Erase every assessment, backup and preference this app stored in this browser. This cannot be undone.", "清除本应用在此浏览器中保存的所有评估、备份和偏好设置。此操作无法撤销。";
+    EraseStart => "Delete everything…", "删除全部数据…";
+    EraseConfirm => "Yes, erase all data of this app", "是，清除本应用的全部数据";
+    EraseDone => "All data of this app was erased from this browser.", "已从本浏览器清除本应用的全部数据。";
+
+    SharedTitle => "A shared assessment", "分享的评估";
+    SharedReadOnly => "You are looking at an assessment someone shared with you. It is read-only and not saved until you import it.", "您正在查看他人分享的评估。它是只读的，导入之前不会被保存。";
+    SharedImport => "Import it into this browser", "导入到本浏览器";
+    SharedLeave => "Leave and go to your own assessment", "离开并前往您自己的评估";
+    SharedInvalid => "This share link cannot be opened:", "无法打开此分享链接：";
 }
 
 /// The label of a maturity level.

@@ -5,14 +5,17 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { watch, cspViolations, axeViolations, STORAGE_KEY } from './helpers.mjs';
 
 const TYPE1 = '3 — In place and documented (Type I ready)';
+const IAM = './?lang=en&step=section&domain=iam';
+const first = (page) => page.locator('article[data-item="IAM-01"]');
 
 test('loads with no console error, no foreign request, no CSP violation', async ({ page }) => {
   const seen = await watch(page);
   await page.goto('./?lang=en');
   await expect(page.getByRole('heading', { name: 'SOC readiness self-assessment' })).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Start the assessment' })).toBeVisible();
-  await page.getByRole('button', { name: 'Start the assessment' }).click();
-  await expect(page.getByRole('radio', { name: TYPE1 })).toBeVisible();
+  await page.getByRole('link', { name: 'Start the assessment' }).click();
+  await expect(page.getByRole('heading', { name: 'Scope' })).toBeVisible();
+  await page.goto(IAM);
+  await expect(first(page).getByRole('radio', { name: TYPE1 })).toBeVisible();
   expect(seen.consoleErrors).toEqual([]);
   expect(seen.pageErrors).toEqual([]);
   expect(seen.foreignRequests).toEqual([]);
@@ -21,39 +24,37 @@ test('loads with no console error, no foreign request, no CSP violation', async 
 });
 
 test('an answer survives a reload', async ({ page }) => {
-  await page.goto('./?lang=en');
-  await page.getByRole('button', { name: 'Start the assessment' }).click();
-  const radio = page.getByRole('radio', { name: TYPE1 });
+  await page.goto(IAM);
+  const radio = first(page).getByRole('radio', { name: TYPE1 });
   await radio.check();
   await expect(radio).toBeChecked();
   await page.reload();
-  await expect(page.getByRole('radio', { name: TYPE1 })).toBeChecked();
+  await expect(first(page).getByRole('radio', { name: TYPE1 })).toBeChecked();
   const saved = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY));
-  expect(Object.values(saved.answers).map((a) => a.response)).toEqual([{ level: 3 }]);
+  expect(saved.answers).toEqual({ 'IAM-01': { response: { level: 3 } } });
 });
 
 test('the question is read from the bank data, in both languages', async ({ page }) => {
-  await page.goto('./?lang=zh');
-  await page.getByRole('button', { name: '开始评估' }).click();
-  await expect(page.getByRole('radio', { name: '3 — 已落实并有文档（Type I 就绪）' })).toBeVisible();
+  await page.goto('./?lang=zh&step=section&domain=iam');
+  await expect(first(page).getByRole('radio', { name: '3 — 已落实并有文档（Type I 就绪）' })).toBeVisible();
+  await expect(first(page).getByRole('group', { name: '访问权限授予前须经审批' })).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
   await page.getByRole('button', { name: 'English' }).click();
-  await expect(page.getByRole('radio', { name: TYPE1 })).toBeVisible();
+  await expect(first(page).getByRole('radio', { name: TYPE1 })).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
 });
 
 test('axe-core finds no WCAG 2.1 AA violation', async ({ page }) => {
   await page.goto('./?lang=en');
   expect(await axeViolations(page)).toEqual([]);
-  await page.getByRole('button', { name: 'Start the assessment' }).click();
-  await expect(page.getByRole('radio', { name: TYPE1 })).toBeVisible();
+  await page.goto(IAM);
+  await expect(first(page).getByRole('radio', { name: TYPE1 })).toBeVisible();
   expect(await axeViolations(page)).toEqual([]);
 });
 
 test('a panic shows a message that saved answers are safe, not a frozen page', async ({ page }) => {
-  await page.goto('./?lang=en');
-  await page.getByRole('button', { name: 'Start the assessment' }).click();
-  await page.getByRole('radio', { name: TYPE1 }).check();
+  await page.goto(IAM);
+  await first(page).getByRole('radio', { name: TYPE1 }).check();
   await page.goto('./?lang=en&selftest=panic');
   const alert = page.getByRole('alert').filter({ hasText: 'The assessment stopped' });
   await expect(alert).toBeVisible();
@@ -67,7 +68,7 @@ test('an unreadable saved assessment is kept aside and the user is told', async 
   await page.goto('./?lang=en');
   await page.evaluate((k) => localStorage.setItem(k, '{"schema_version": 1, "answers": tampered'), STORAGE_KEY);
   await page.reload();
-  await expect(page.getByRole('status')).toContainText('could not be read');
+  await expect(page.getByRole('alert').filter({ hasText: 'could not be read' })).toBeVisible();
   const backups = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('unreadable')));
   expect(backups).toHaveLength(1);
   const kept = await page.evaluate((k) => localStorage.getItem(k), backups[0]);
@@ -77,8 +78,10 @@ test('an unreadable saved assessment is kept aside and the user is told', async 
 test('works from a sub-path of a provider site', async ({ page }) => {
   const seen = await watch(page);
   await page.goto('/trust/readiness/?lang=en');
-  await page.getByRole('button', { name: 'Start the assessment' }).click();
-  await expect(page.getByRole('radio', { name: TYPE1 })).toBeVisible();
+  await page.getByRole('link', { name: 'Start the assessment' }).click();
+  await page.getByRole('link', { name: /^Identity and access/ }).click();
+  await expect(first(page).getByRole('radio', { name: TYPE1 })).toBeVisible();
+  expect(page.url()).toContain('/trust/readiness/?lang=en&step=section&domain=iam');
   expect(seen.consoleErrors).toEqual([]);
 });
 

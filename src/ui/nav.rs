@@ -1,0 +1,149 @@
+//! Orientation: the section list with what is done, overall progress, an estimate of the
+//! time left and a live readiness indicator; and the previous/next links of each step.
+
+use leptos::prelude::*;
+
+use super::route::{sequence, use_step, visible_domains, Step};
+use super::state::use_session;
+use super::strings::{t, Msg};
+
+/// Seconds a question takes on average, for the time-left estimate.
+const SECONDS_PER_QUESTION: usize = 30;
+
+/// "Welcome", "Scope", a domain's title, … for a step.
+pub fn step_title(step: &Step) -> Signal<String> {
+    let session = use_session();
+    let lang = session.lang;
+    let step = step.clone();
+    Signal::derive(move || {
+        let l = lang.get();
+        match &step {
+            Step::Welcome => t(l, Msg::StepWelcome).to_string(),
+            Step::Scope => t(l, Msg::StepScope).to_string(),
+            Step::Section(d) => session.bank.domain(d).map(|d| d.title.get(l).to_string()).unwrap_or_default(),
+            Step::Review => t(l, Msg::StepReview).to_string(),
+            Step::Results => t(l, Msg::StepResults).to_string(),
+            Step::Data => t(l, Msg::StepData).to_string(),
+        }
+    })
+}
+
+#[component]
+pub fn Sidebar() -> impl IntoView {
+    let session = use_session();
+    let lang = session.lang;
+    let bank = session.bank;
+    let step = use_step();
+    let domains = Memo::new(move |_| session.assessment.with(|a| visible_domains(bank, &a.scope)));
+    let completion = Memo::new(move |_| session.scores.with(|s| s.completion()));
+    let minutes_left = move || {
+        let c = completion.get();
+        (c.total - c.answered) * SECONDS_PER_QUESTION / 60
+    };
+    let live = move || {
+        session.scores.with(|s| {
+            let l = lang.get();
+            let score = s.verdict.score.map(|v| format!("{v:.0}")).unwrap_or_else(|| "–".into());
+            let band = s
+                .verdict
+                .band
+                .as_ref()
+                .and_then(|b| bank.scoring.bands.get(b.index))
+                .map(|b| b.label.get(l).to_string())
+                .unwrap_or_else(|| t(l, Msg::NoScoreYet).to_string());
+            (score, band)
+        })
+    };
+    let link = move |target: Step, label: Signal<String>, status: Signal<String>| {
+        let href = target.href();
+        let current = target.clone();
+        view! {
+            <li>
+                <a href=href aria-current=move || (step.get() == current).then_some("step")>
+                    <span class="nav-label">{move || label.get()}</span>
+                    <span class="nav-status">{move || status.get()}</span>
+                </a>
+            </li>
+        }
+    };
+    let none = Signal::derive(String::new);
+    view! {
+        <nav class="sidebar" aria-label=move || t(lang.get(), Msg::Sections)>
+            <details class="sidebar-toggle" open=true>
+                <summary>{move || t(lang.get(), Msg::Sections)}</summary>
+                <div class="progress-block">
+                    <p id="progress-label">
+                        {move || {
+                            let c = completion.get();
+                            format!("{} {} / {}", t(lang.get(), Msg::Progress), c.answered, c.total)
+                        }}
+                    </p>
+                    <progress aria-labelledby="progress-label" max="100" value=move || format!("{:.0}", completion.get().percent())></progress>
+                    <p class="time-left">{move || format!("{} {}", t(lang.get(), Msg::MinutesLeft), minutes_left())}</p>
+                    <p class="live-score" aria-live="polite">
+                        {move || {
+                            let (score, band) = live();
+                            format!("{} {score} · {band}", t(lang.get(), Msg::Readiness))
+                        }}
+                    </p>
+                </div>
+                <ol class="step-list">
+                    {link(Step::Welcome, step_title(&Step::Welcome), none)}
+                    {link(Step::Scope, step_title(&Step::Scope), none)}
+                    <For each=move || domains.get() key=|d| *d children=move |d: &'static str| {
+                        let status = Signal::derive(move || {
+                            session.scores.with(|s| {
+                                s.domain(d).map(|ds| {
+                                    let c = ds.score.completion();
+                                    let mark = if c.answered == c.total { "✓ " } else { "" };
+                                    format!("{mark}{}/{}", c.answered, c.total)
+                                }).unwrap_or_default()
+                            })
+                        });
+                        link(Step::Section(d.to_string()), step_title(&Step::Section(d.to_string())), status)
+                    } />
+                    {link(Step::Review, step_title(&Step::Review), none)}
+                    {link(Step::Results, step_title(&Step::Results), none)}
+                    {link(Step::Data, step_title(&Step::Data), none)}
+                </ol>
+            </details>
+        </nav>
+    }
+}
+
+/// Previous / next links under every step.
+#[component]
+pub fn StepNav() -> impl IntoView {
+    let session = use_session();
+    let lang = session.lang;
+    let step = use_step();
+    let neighbours = Memo::new(move |_| {
+        let seq = session.assessment.with(|a| sequence(session.bank, &a.scope));
+        let here = step.get();
+        let pos = seq.iter().position(|s| *s == here);
+        match pos {
+            Some(i) => (i.checked_sub(1).and_then(|j| seq.get(j).cloned()), seq.get(i + 1).cloned()),
+            None => (None, Some(Step::Welcome)),
+        }
+    });
+    view! {
+        <nav class="step-nav" aria-label=move || t(lang.get(), Msg::StepNavigation)>
+            {move || neighbours.get().0.map(|prev| {
+                let title = step_title(&prev);
+                view! {
+                    <a class="button secondary" id="step-prev" href=prev.href()>
+                        {move || format!("← {}: {}", t(lang.get(), Msg::Previous), title.get())}
+                    </a>
+                }
+            })}
+            {move || neighbours.get().1.map(|next| {
+                let title = step_title(&next);
+                view! {
+                    <a class="button primary" id="step-next" href=next.href()>
+                        {move || format!("{}: {} →", t(lang.get(), Msg::Next), title.get())}
+                    </a>
+                }
+            })}
+        </nav>
+    }
+}

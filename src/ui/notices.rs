@@ -1,0 +1,59 @@
+//! Messages about the user's data (storage problems, other tabs, archives), in plain words,
+//! each dismissible; a conflict offers its two ways out.
+
+use leptos::prelude::*;
+
+use super::state::{use_session, Notice};
+use super::storage::WriteError;
+use super::strings::{t, Msg};
+use crate::core::text::Lang;
+
+fn text(lang: Lang, n: &Notice) -> String {
+    match n {
+        Notice::Unreadable { error, backup } => format!(
+            "{} {} {}",
+            t(lang, Msg::StorageUnreadable),
+            error.message(lang),
+            if backup.is_some() { t(lang, Msg::BackupKept) } else { t(lang, Msg::BackupFailed) }
+        ),
+        Notice::Archived(n) => format!("{} ({n})", t(lang, Msg::AnswersArchived)),
+        Notice::Restored(n) => format!("{} ({n})", t(lang, Msg::AnswersRestored)),
+        Notice::NoStorage => t(lang, Msg::NoStorage).to_string(),
+        Notice::SaveFailed(WriteError::Full) => t(lang, Msg::StorageFull).to_string(),
+        Notice::SaveFailed(_) => t(lang, Msg::SaveFailed).to_string(),
+        Notice::UpdatedElsewhere => t(lang, Msg::UpdatedElsewhere).to_string(),
+        Notice::Conflict => t(lang, Msg::ConflictText).to_string(),
+        Notice::DeletedElsewhere => t(lang, Msg::DeletedElsewhere).to_string(),
+        Notice::Done(s) => s.clone(),
+    }
+}
+
+#[component]
+pub fn Notices() -> impl IntoView {
+    let session = use_session();
+    let lang = session.lang;
+    let data_link = super::route::Step::Data.href();
+    view! {
+        <div class="notices">
+            {move || session.notices.get().into_iter().enumerate().map(|(i, n)| {
+                let is_conflict = n == Notice::Conflict;
+                let serious = matches!(n, Notice::Unreadable { .. } | Notice::NoStorage | Notice::SaveFailed(_) | Notice::Conflict);
+                let offers_export = matches!(n, Notice::NoStorage | Notice::SaveFailed(_) | Notice::Unreadable { .. });
+                let link = data_link.clone();
+                view! {
+                    <div class=if serious { "notice notice-error" } else { "notice" } role=if serious { "alert" } else { "status" }>
+                        <p>{text(lang.get(), &n)}</p>
+                        {offers_export.then(|| view! { <a href=link>{move || t(lang.get(), Msg::GoToData)}</a> })}
+                        {is_conflict.then(|| view! {
+                            <button type="button" on:click=move |_| session.resolve_conflict(false)>{move || t(lang.get(), Msg::LoadTheirs)}</button>
+                            <button type="button" on:click=move |_| session.resolve_conflict(true)>{move || t(lang.get(), Msg::KeepMine)}</button>
+                        })}
+                        {(!is_conflict).then(|| view! {
+                            <button type="button" class="dismiss" on:click=move |_| session.dismiss(i)>{move || t(lang.get(), Msg::Dismiss)}</button>
+                        })}
+                    </div>
+                }
+            }).collect_view()}
+        </div>
+    }
+}

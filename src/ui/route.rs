@@ -1,0 +1,86 @@
+//! Each step of the walkthrough has its own URL, in the query string (`?step=section&domain=iam`)
+//! so that the static site needs no server-side routing and works from any sub-path; other
+//! parameters (`lang`, `bank`, `embed`) are kept. Back and forward work through the router.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use crate::core::bank::Bank;
+use crate::core::condition::ScopeAnswers;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Step {
+    Welcome,
+    Scope,
+    Section(String),
+    Review,
+    Results,
+    Data,
+}
+
+impl Step {
+    fn parse(step: Option<&str>, domain: Option<&str>) -> Step {
+        match (step, domain) {
+            (Some("scope"), _) => Step::Scope,
+            (Some("section"), Some(d)) => Step::Section(d.to_string()),
+            (Some("review"), _) => Step::Review,
+            (Some("results"), _) => Step::Results,
+            (Some("data"), _) => Step::Data,
+            _ => Step::Welcome,
+        }
+    }
+
+    /// The link to this step, keeping the page's other query parameters.
+    pub fn href(&self) -> String {
+        let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+        let params = web_sys::UrlSearchParams::new_with_str(&search).ok();
+        if let Some(p) = &params {
+            p.delete("step");
+            p.delete("domain");
+            match self {
+                Step::Welcome => {}
+                Step::Scope => p.set("step", "scope"),
+                Step::Section(d) => {
+                    p.set("step", "section");
+                    p.set("domain", d);
+                }
+                Step::Review => p.set("step", "review"),
+                Step::Results => p.set("step", "results"),
+                Step::Data => p.set("step", "data"),
+            }
+        }
+        let query: String = params.map(|p| p.to_string().into()).unwrap_or_default();
+        let path = web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default();
+        if query.is_empty() {
+            path
+        } else {
+            format!("{path}?{query}")
+        }
+    }
+}
+
+/// The current step, from the URL.
+pub fn use_step() -> Memo<Step> {
+    let query = use_query_map();
+    Memo::new(move |_| query.with(|q| Step::parse(q.get_str("step"), q.get_str("domain"))))
+}
+
+/// The domains shown under these scope answers (those with at least one visible item), in
+/// bank order: the sections of the walkthrough.
+pub fn visible_domains(bank: &'static Bank, scope: &ScopeAnswers) -> Vec<&'static str> {
+    let effective = bank.effective_scope(scope);
+    bank.domains
+        .iter()
+        .filter(|d| bank.items_of(&d.id).any(|i| bank.item_visible(i, &effective)))
+        .map(|d| d.id.as_str())
+        .collect()
+}
+
+/// The whole sequence of steps for these scope answers.
+pub fn sequence(bank: &'static Bank, scope: &ScopeAnswers) -> Vec<Step> {
+    let mut steps = vec![Step::Welcome, Step::Scope];
+    steps.extend(visible_domains(bank, scope).into_iter().map(|d| Step::Section(d.to_string())));
+    steps.push(Step::Review);
+    steps.push(Step::Results);
+    steps
+}

@@ -1,0 +1,368 @@
+//! The session: the bank in use, the language, the assessment being edited and everything
+//! derived from it. One typed context, provided at the root (`use_session()`).
+//!
+//! Derive, don't sync: `scores` is a Memo of the assessment; nothing keeps a second copy.
+//! Effects only reach the outside world: saving, `<html lang>`, the title, other tabs.
+
+use leptos::prelude::*;
+
+use super::storage::{assessment_key, Store, WriteError};
+use crate::core::answers::{AnswerError, Assessment};
+use crate::core::bank::Bank;
+use crate::core::scoring::{score, Scores};
+use crate::core::text::Lang;
+
+/// Something the user should know about their data, shown until dismissed.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Notice {
+    /// A saved assessment could not be read; it was kept under a backup key.
+    Unreadable { error: AnswerError, backup: Option<String> },
+    /// Answers to questions this bank does not have were moved to the archive.
+    Archived(usize),
+    /// Archived answers came back because the bank has their questions again.
+    Restored(usize),
+    /// Nothing can be stored in this browser (blocked or unavailable storage).
+    NoStorage,
+    /// The last change could not be saved.
+    SaveFailed(WriteError),
+    /// Another tab changed this assessment; its version was loaded.
+    UpdatedElsewhere,
+    /// Another tab changed this assessment while this tab had a change of its own.
+    Conflict,
+    /// Another tab deleted this assessment; it lives on in this tab only.
+    DeletedElsewhere,
+    /// A plain confirmation after an action (import, duplicate, delete…).
+    Done(String),
+}
+
+/// A saved assessment as listed on the data page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Saved {
+    pub id: String,
+    pub name: String,
+    pub updated: String,
+    pub answered: usize,
+}
+
+#[derive(Clone, Copy)]
+pub struct Session {
+    pub bank: &'static Bank,
+    pub lang: RwSignal<Lang>,
+    pub assessment: RwSignal<Assessment>,
+    pub scores: Memo<Scores>,
+    pub notices: RwSignal<Vec<Notice>>,
+    /// The assessments stored in this browser (refreshed after every change to the list).
+    pub saved: RwSignal<Vec<Saved>>,
+    /// The other tab's version while a conflict is unresolved.
+    pub conflict: RwSignal<Option<Assessment>>,
+    store: StoredValue<Store, LocalStorage>,
+    /// The JSON this tab last wrote or loaded for the current assessment: a different value
+    /// in storage means another tab wrote it.
+    last_written: StoredValue<Option<String>>,
+}
+
+pub fn use_session() -> Session {
+    expect_context()
+}
+
+pub fn now_iso() -> String {
+    js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default()
+}
+
+fn new_id() -> String {
+    format!("a{}{:04}", js_sys::Date::now() as u64, (js_sys::Math::random() * 10000.0) as u32)
+}
+
+impl Session {
+    /// Restores the current assessment (or starts one), reporting whatever was wrong.
+    pub fn start(bank: &'static Bank, lang: RwSignal<Lang>) -> Session {
+        let store = Store::open();
+        let mut notices = Vec::new();
+        if !store.available() {
+            notices.push(Notice::NoStorage);
+        }
+        let id = store.current_id().unwrap_or_else(|| "default".to_string());
+        let (assessment, raw) = load(&store, bank, &id, &mut notices);
+        let assessment = RwSignal::new(assessment);
+        let scores = Memo::new(move |_| assessment.with(|a| score(bank, a)));
+        let session = Session {
+            bank,
+            lang,
+            assessment,
+            scores,
+            notices: RwSignal::new(notices),
+            saved: RwSignal::new(Vec::new()),
+            conflict: RwSignal::new(None),
+            store: StoredValue::new_local(store),
+            last_written: StoredValue::new(raw),
+        };
+        session.refresh_saved();
+        session.autosave();
+        session.follow_other_tabs();
+        session
+    }
+
+    /// Applies a change to the assessment and stamps it.
+    pub fn edit(&self, f: impl FnOnce(&mut Assessment)) {
+        self.assessment.update(|a| {
+            f(a);
+            a.updated = now_iso();
+        });
+    }
+
+    pub fn notify(&self, n: Notice) {
+        self.notices.update(|list| {
+            if !list.contains(&n) {
+                list.push(n)
+            }
+        });
+    }
+
+    pub fn dismiss(&self, index: usize) {
+        self.notices.update(|list| {
+            if index < list.len() {
+                list.remove(index);
+            }
+        });
+    }
+
+    /// Every change is written at once. Before writing, the stored value is compared with
+    /// what this tab last wrote: if another tab wrote in between, nothing is overwritten
+    /// and the user chooses (see `resolve_conflict`).
+    fn autosave(self) {
+        Effect::new(move |_| {
+            let a = self.assessment.get();
+            if self.conflict.with(Option::is_some) {
+                return;
+            }
+            let store = self.store.get_value();
+            if !store.available() {
+                return;
+            }
+            let key = assessment_key(&a.id);
+            let stored = store.read(&key);
+            let mine = a.to_json();
+            if stored.as_deref() == Some(mine.as_str()) {
+                self.last_written.set_value(stored);
+                return;
+            }
+            // An untouched new assessment is not written: storage stays empty until the
+            // user enters something (and stays empty after "delete everything").
+            if stored.is_none() && a.answers.is_empty() && a.scope.is_empty() && a.name.is_empty() {
+                return;
+            }
+            let ours = self.last_written.get_value();
+            if stored.is_some() && stored != ours {
+                if let Some(theirs) = stored.and_then(|s| Assessment::from_json(&s).ok()) {
+                    self.conflict.set(Some(theirs));
+                    self.notify(Notice::Conflict);
+                    return;
+                }
+            }
+            match store.save_assessment(&a) {
+                Ok(json) => {
+                    self.last_written.set_value(Some(json));
+                    store.set_current_id(&a.id);
+                    self.notices.update(|l| l.retain(|n| !matches!(n, Notice::SaveFailed(_))));
+                }
+                Err(e) => self.notify(Notice::SaveFailed(e)),
+            }
+        });
+    }
+
+    /// Another tab's write to the current assessment: adopt it when this tab has nothing
+    /// unsaved; otherwise it becomes a conflict the user resolves.
+    fn follow_other_tabs(self) {
+        let handle = window_event_listener(leptos::ev::storage, move |e| {
+            let Some(key) = e.key() else { return };
+            let current = self.assessment.with_untracked(|a| assessment_key(&a.id));
+            if key != current {
+                if key.starts_with(super::storage::PREFIX) {
+                    self.refresh_saved();
+                }
+                return;
+            }
+            match e.new_value() {
+                None => self.notify(Notice::DeletedElsewhere),
+                Some(v) if Some(&v) == self.last_written.get_value().as_ref() => {}
+                Some(v) => match Assessment::from_json(&v) {
+                    Ok(theirs) => {
+                        let mine = self.assessment.with_untracked(Assessment::to_json);
+                        if Some(mine) == self.last_written.get_value() {
+                            self.last_written.set_value(Some(v));
+                            self.assessment.set(theirs);
+                            self.notify(Notice::UpdatedElsewhere);
+                        } else {
+                            self.conflict.set(Some(theirs));
+                            self.notify(Notice::Conflict);
+                        }
+                    }
+                    Err(_) => self.notify(Notice::Conflict),
+                },
+            }
+            self.refresh_saved();
+        });
+        on_cleanup(move || handle.remove());
+    }
+
+    /// Resolves a conflict: keep the other tab's version, or keep this tab's (the other
+    /// version is then saved as a copy, so neither is lost).
+    pub fn resolve_conflict(&self, keep_mine: bool) {
+        let Some(theirs) = self.conflict.get_untracked() else { return };
+        let store = self.store.get_value();
+        if keep_mine {
+            let mut copy = theirs;
+            copy.id = new_id();
+            copy.name = format!("{} ({})", copy.name, now_iso().get(..16).unwrap_or_default());
+            let _ = store.save_assessment(&copy);
+            let stored = store.read(&assessment_key(&self.assessment.with_untracked(|a| a.id.clone())));
+            self.last_written.set_value(stored);
+        } else {
+            self.last_written.set_value(Some(theirs.to_json()));
+            self.assessment.set(theirs);
+        }
+        self.notices.update(|l| l.retain(|n| *n != Notice::Conflict));
+        self.conflict.set(None);
+        // Re-run the save with the conflict cleared.
+        self.assessment.update(|_| {});
+        self.refresh_saved();
+    }
+
+    pub fn refresh_saved(&self) {
+        let store = self.store.get_value();
+        let bank = self.bank;
+        let mut list: Vec<Saved> = store
+            .assessment_ids()
+            .into_iter()
+            .filter_map(|id| {
+                let a = Assessment::from_json(&store.read(&assessment_key(&id))?).ok()?;
+                Some(Saved {
+                    id,
+                    name: a.name.clone(),
+                    updated: a.updated.clone(),
+                    answered: a.completion(bank).answered,
+                })
+            })
+            .collect();
+        list.sort_by(|a, b| b.updated.cmp(&a.updated));
+        self.saved.set(list);
+    }
+
+    /// Makes another saved assessment the current one.
+    pub fn switch_to(&self, id: &str) {
+        let store = self.store.get_value();
+        let mut notices = Vec::new();
+        let (a, raw) = load(&store, self.bank, id, &mut notices);
+        self.last_written.set_value(raw);
+        self.conflict.set(None);
+        self.assessment.set(a);
+        store.set_current_id(id);
+        for n in notices {
+            self.notify(n);
+        }
+    }
+
+    /// Starts a new, empty assessment and makes it current.
+    pub fn create(&self, name: &str) {
+        let mut a = Assessment::new(self.bank);
+        a.id = new_id();
+        a.name = name.to_string();
+        a.created = now_iso();
+        a.updated = a.created.clone();
+        self.adopt(a);
+    }
+
+    /// Adds an assessment (a duplicate, an import) as a new saved one and makes it current.
+    pub fn adopt(&self, mut a: Assessment) {
+        if a.id.is_empty() || self.saved.with_untracked(|l| l.iter().any(|s| s.id == a.id)) {
+            a.id = new_id();
+        }
+        self.last_written.set_value(None);
+        self.conflict.set(None);
+        self.assessment.set(a);
+        self.refresh_saved();
+    }
+
+    pub fn duplicate(&self, name: &str) {
+        let mut copy = self.assessment.get_untracked();
+        copy.id = new_id();
+        copy.name = name.to_string();
+        copy.created = now_iso();
+        self.adopt(copy);
+    }
+
+    /// Deletes a saved assessment; deleting the current one switches to another or to a
+    /// new empty one.
+    pub fn delete(&self, id: &str) {
+        let store = self.store.get_value();
+        store.remove(&assessment_key(id));
+        self.refresh_saved();
+        if self.assessment.with_untracked(|a| a.id == id) {
+            match self.saved.get_untracked().first() {
+                Some(next) => self.switch_to(&next.id.clone()),
+                None => {
+                    let mut a = Assessment::new(self.bank);
+                    a.id = new_id();
+                    a.created = now_iso();
+                    self.last_written.set_value(None);
+                    self.assessment.set(a);
+                }
+            }
+        }
+    }
+
+    /// Erases every key this app stored, then starts afresh in memory.
+    pub fn erase_everything(&self) {
+        self.store.with_value(Store::erase_all);
+        let mut a = Assessment::new(self.bank);
+        a.id = "default".into();
+        self.last_written.set_value(None);
+        self.conflict.set(None);
+        self.notices.set(Vec::new());
+        self.assessment.set(a);
+        self.refresh_saved();
+    }
+
+    pub fn backups(&self) -> Vec<(String, String)> {
+        self.store.with_value(Store::backups)
+    }
+}
+
+/// Reads one assessment, backing up what cannot be read, and reconciling it with the bank.
+fn load(store: &Store, bank: &Bank, id: &str, notices: &mut Vec<Notice>) -> (Assessment, Option<String>) {
+    let key = assessment_key(id);
+    let fresh = || {
+        let mut a = Assessment::new(bank);
+        a.id = id.to_string();
+        a.created = now_iso();
+        a
+    };
+    let Some(text) = store.read(&key) else { return (fresh(), None) };
+    match Assessment::from_json(&text) {
+        Ok(mut a) => {
+            if a.id.is_empty() {
+                a.id = id.to_string();
+            }
+            let r = a.reconcile(bank);
+            if !r.archived.is_empty() {
+                notices.push(Notice::Archived(r.archived.len()));
+            }
+            if !r.restored.is_empty() {
+                notices.push(Notice::Restored(r.restored.len()));
+            }
+            // What is stored is what this tab loaded; a reconciled version differs and is
+            // written back by the autosave.
+            (a, Some(text))
+        }
+        Err(error) => {
+            let backup = store.back_up(&key, &text);
+            notices.push(Notice::Unreadable { error, backup });
+            (fresh(), None)
+        }
+    }
+}
+
+/// The saved language preference, for the start-up language choice.
+pub fn saved_lang() -> Option<Lang> {
+    Store::open().saved_lang().and_then(|c| Lang::parse(&c))
+}

@@ -1,0 +1,237 @@
+//! Your data: the assessments kept in this browser (open, rename, duplicate, delete, new),
+//! export and import, share links, backups of unreadable data, and erasing everything.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::core::exchange::{export_json, import_json, Import};
+use crate::core::share;
+use crate::ui::download::{download, file_stem};
+use crate::ui::state::{now_iso, use_session, Notice};
+use crate::ui::strings::{t, Msg};
+
+#[component]
+pub fn DataStep() -> impl IntoView {
+    let session = use_session();
+    let lang = session.lang;
+    view! {
+        <section class="data" aria-labelledby="step-heading">
+            <h1 id="step-heading" tabindex="-1">{move || t(lang.get(), Msg::StepData)}</h1>
+            <p>{move || t(lang.get(), Msg::DataIntro)}</p>
+            <Assessments />
+            <ExportImport />
+            <ShareLink />
+            <Backups />
+            <EraseAll />
+        </section>
+    }
+}
+
+#[component]
+fn Assessments() -> impl IntoView {
+    let session = use_session();
+    let lang = session.lang;
+    let confirm_delete = RwSignal::new(None::<String>);
+    let name = Memo::new(move |_| session.assessment.with(|a| a.name.clone()));
+    view! {
+        <h2>{move || t(lang.get(), Msg::YourAssessments)}</h2>
+        <label class="field" for="assessment-name">{move || t(lang.get(), Msg::NameLabel)}</label>
+        <input id="assessment-name" type="text" prop:value=move || name.get()
+            on:change=move |ev| { let v = event_target_value(&ev); session.edit(|a| a.name = v); } />
+        <ul class="saved-list">
+            {move || {
+                let current = session.assessment.with(|a| a.id.clone());
+                session.saved.get().into_iter().map(|s| {
+                    let is_current = s.id == current;
+                    let id_open = s.id.clone();
+                    let id_del = s.id.clone();
+                    let id_confirm = s.id.clone();
+                    let label = if s.name.is_empty() { t(lang.get(), Msg::Untitled).to_string() } else { s.name.clone() };
+                    let label_for = label.clone();
+                    view! {
+                        <li>
+                            <span class="saved-name">{label}</span>
+                            {is_current.then(|| view! { <span class="badge">{move || t(lang.get(), Msg::CurrentAssessment)}</span> })}
+                            <span class="saved-meta">{format!(" · {} {} · {}", s.answered, t(lang.get(), Msg::AnswersCount), s.updated.get(..16).unwrap_or_default().replace('T', " "))}</span>
+                            {(!is_current).then(|| view! {
+                                <button type="button" aria-label=format!("{} {}", t(lang.get(), Msg::Open), label_for)
+                                    on:click=move |_| session.switch_to(&id_open)>{move || t(lang.get(), Msg::Open)}</button>
+                            })}
+                            {move || if confirm_delete.get().as_deref() == Some(id_confirm.as_str()) {
+                                let id = id_del.clone();
+                                view! {
+                                    <button type="button" class="danger" on:click=move |_| { session.delete(&id); confirm_delete.set(None); }>
+                                        {move || t(lang.get(), Msg::ConfirmDelete)}
+                                    </button>
+                                    <button type="button" on:click=move |_| confirm_delete.set(None)>{move || t(lang.get(), Msg::Cancel)}</button>
+                                }.into_any()
+                            } else {
+                                let id = id_del.clone();
+                                view! {
+                                    <button type="button" on:click=move |_| confirm_delete.set(Some(id.clone()))>{move || t(lang.get(), Msg::Delete)}</button>
+                                }.into_any()
+                            }}
+                        </li>
+                    }
+                }).collect_view()
+            }}
+        </ul>
+        <p class="actions">
+            <button type="button" on:click=move |_| session.create("")>{move || t(lang.get(), Msg::NewAssessment)}</button>
+            <button type="button" on:click=move |_| {
+                let base = session.assessment.with_untracked(|a| a.name.clone());
+                let base = if base.is_empty() { t(lang.get_untracked(), Msg::Untitled).to_string() } else { base };
+                session.duplicate(&format!("{base} ({})", t(lang.get_untracked(), Msg::CopySuffix)));
+            }>{move || t(lang.get(), Msg::DuplicateAssessment)}</button>
+        </p>
+    }
+}
+
+#[component]
+fn ExportImport() -> impl IntoView {
+    let session = use_session();
+    let lang = session.lang;
+    let bank = session.bank;
+    let pending = RwSignal::new(None::<Import>);
+    let refused = RwSignal::new(None::<String>);
+    let export = move |_| {
+        let (json, name) = session.assessment.with_untracked(|a| (export_json(a, bank, &now_iso()), a.name.clone()));
+        download(&format!("{}.soc-readiness.json", file_stem(&name)), "application/json", &json);
+    };
+    let on_file = move |ev: leptos::ev::Event| {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        input.set_value("");
+        wasm_bindgen_futures::spawn_local(async move {
+            let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string());
+            match text.map(|t| import_json(&t, bank)) {
+                Some(Ok(import)) => {
+                    refused.set(None);
+                    pending.set(Some(import));
+                }
+                Some(Err(e)) => {
+                    pending.set(None);
+                    refused.set(Some(e.message(lang.get_untracked())));
+                }
+                None => refused.set(Some(String::new())),
+            }
+        });
+    };
+    let apply = move |as_new: bool| {
+        let Some(import) = pending.get_untracked() else { return };
+        let mut a = import.assessment;
+        if as_new {
+            a.id = String::new();
+            session.adopt(a);
+        } else {
+            a.id = session.assessment.with_untracked(|c| c.id.clone());
+            session.edit(|current| *current = a);
+        }
+        pending.set(None);
+        session.notify(Notice::Done(t(lang.get_untracked(), Msg::ImportDone).to_string()));
+    };
+    view! {
+        <h2>{move || t(lang.get(), Msg::ExportTitle)}</h2>
+        <p><button type="button" on:click=export>{move || t(lang.get(), Msg::ExportJson)}</button></p>
+        <h2>{move || t(lang.get(), Msg::ImportTitle)}</h2>
+        <label class="field" for="import-file">{move || t(lang.get(), Msg::ImportFile)}</label>
+        <input id="import-file" type="file" accept=".json,application/json" on:change=on_file />
+        {move || refused.get().map(|m| view! {
+            <p class="notice notice-error" role="alert">{t(lang.get(), Msg::ImportRefused)} " " {m}</p>
+        })}
+        {move || pending.get().map(|import| {
+            let l = lang.get();
+            let current = session.assessment.get();
+            let changes = import.diff_against(&current).answers_changed();
+            let s = &import.summary;
+            view! {
+                <div class="import-preview" role="region" aria-label=t(l, Msg::ImportPreviewTitle)>
+                    <h3>{t(l, Msg::ImportPreviewTitle)}</h3>
+                    <ul>
+                        <li>{format!("{}: {}", t(l, Msg::ImportAnswers), s.answered)}</li>
+                        <li>{format!("{}: {}", t(l, Msg::ImportNotes), s.notes)}</li>
+                        <li>{format!("{}: {}", t(l, Msg::ImportUnknown), s.archived.len())}</li>
+                        <li>{format!("{}: {}", t(l, Msg::ImportChanges), changes)}</li>
+                        {s.bank_differs().then(|| view! { <li>{format!("{} {} {}", t(l, Msg::ImportBankDiffers), s.file_bank.id, s.file_bank.version)}</li> })}
+                        {s.warnings.iter().map(|w| view! { <li>{w.message(l)}</li> }).collect_view()}
+                    </ul>
+                    <button type="button" class="primary" on:click=move |_| apply(true)>{t(l, Msg::ImportAsNew)}</button>
+                    <button type="button" on:click=move |_| apply(false)>{t(l, Msg::ImportReplace)}</button>
+                    <button type="button" on:click=move |_| pending.set(None)>{t(l, Msg::Cancel)}</button>
+                </div>
+            }
+        })}
+    }
+}
+
+#[component]
+fn ShareLink() -> impl IntoView {
+    let session = use_session();
+    let lang = session.lang;
+    let link = RwSignal::new(None::<String>);
+    let create = move |_| {
+        let payload = session.assessment.with_untracked(|a| share::encode(a, session.bank));
+        let base = web_sys::window()
+            .and_then(|w| w.location().href().ok())
+            .map(|h| h.split('#').next().unwrap_or_default().to_string())
+            .unwrap_or_default();
+        link.set(Some(format!("{base}#share={payload}")));
+    };
+    view! {
+        <h2>{move || t(lang.get(), Msg::ShareTitle)}</h2>
+        <p>{move || t(lang.get(), Msg::ShareExplain)}</p>
+        <p><button type="button" on:click=create>{move || t(lang.get(), Msg::CreateShareLink)}</button></p>
+        {move || link.get().map(|l| view! {
+            <label class="field" for="share-link">{move || t(lang.get(), Msg::ShareLinkLabel)}</label>
+            <input id="share-link" type="text" readonly=true prop:value=l class="share-link" />
+        })}
+    }
+}
+
+#[component]
+fn Backups() -> impl IntoView {
+    let session = use_session();
+    let lang = session.lang;
+    // Read when the page opens; backups only appear at start-up.
+    let backups = session.backups();
+    (!backups.is_empty()).then(|| {
+        view! {
+            <h2>{move || t(lang.get(), Msg::BackupsTitle)}</h2>
+            <ul>
+                {backups.into_iter().map(|(key, text)| {
+                    let name = format!("{}.txt", key.replace('.', "-"));
+                    let label = key.clone();
+                    view! {
+                        <li>
+                            <code>{label}</code> " "
+                            <button type="button" on:click=move |_| { download(&name, "text/plain", &text); }>
+                                {move || t(lang.get(), Msg::DownloadBackup)}
+                            </button>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        }
+    })
+}
+
+#[component]
+fn EraseAll() -> impl IntoView {
+    let session = use_session();
+    let lang = session.lang;
+    let confirming = RwSignal::new(false);
+    view! {
+        <h2>{move || t(lang.get(), Msg::EraseTitle)}</h2>
+        <p>{move || t(lang.get(), Msg::EraseExplain)}</p>
+        <Show when=move || confirming.get() fallback=move || view! {
+            <button type="button" class="danger" on:click=move |_| confirming.set(true)>{move || t(lang.get(), Msg::EraseStart)}</button>
+        }>
+            <button type="button" class="danger" on:click=move |_| {
+                session.erase_everything();
+                confirming.set(false);
+                session.notify(Notice::Done(t(lang.get_untracked(), Msg::EraseDone).to_string()));
+            }>{move || t(lang.get(), Msg::EraseConfirm)}</button>
+            <button type="button" on:click=move |_| confirming.set(false)>{move || t(lang.get(), Msg::Cancel)}</button>
+        </Show>
+    }
+}

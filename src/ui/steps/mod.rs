@@ -1,0 +1,9 @@
+//! One component per step of the walkthrough. Only the current step is rendered.
+
+pub mod data;
+pub mod results;
+pub mod review;
+pub mod scope;
+pub mod section;
+pub mod shared;
+pub mod welcome;

@@ -1,0 +1,51 @@
+//! One domain's questions: only this section is rendered, with a keyed list so answering
+//! one question does not rebuild the others.
+
+use leptos::prelude::*;
+
+use crate::ui::question::QuestionCard;
+use crate::ui::route::Step;
+use crate::ui::state::use_session;
+use crate::ui::strings::{t, Msg};
+
+#[component]
+pub fn SectionStep(domain: String) -> impl IntoView {
+    let session = use_session();
+    let lang = session.lang;
+    let bank = session.bank;
+    let Some(d) = bank.domain(&domain) else {
+        return view! {
+            <section>
+                <h1 id="step-heading" tabindex="-1">{move || t(lang.get(), Msg::SectionNotFound)}</h1>
+                <a href=Step::Scope.href()>{move || t(lang.get(), Msg::StepScope)}</a>
+            </section>
+        }
+        .into_any();
+    };
+    let items = Memo::new(move |_| {
+        session.assessment.with(|a| {
+            let effective = bank.effective_scope(&a.scope);
+            bank.items_of(&d.id).filter(|i| bank.item_visible(i, &effective)).map(|i| i.id.as_str()).collect::<Vec<_>>()
+        })
+    });
+    let progress = move || {
+        session.scores.with(|s| s.domain(&d.id).map(|ds| (ds.score.answered, ds.score.total)).unwrap_or((0, 0)))
+    };
+    view! {
+        <section class="section" aria-labelledby="step-heading">
+            <h1 id="step-heading" tabindex="-1">{move || d.title.get(lang.get()).to_string()}</h1>
+            <p class="intro">{move || d.intro.get(lang.get()).to_string()}</p>
+            <p class="section-progress">{move || {
+                let (a, n) = progress();
+                format!("{} {a} / {n}", t(lang.get(), Msg::Answered))
+            }}</p>
+            <Show when=move || items.with(Vec::is_empty)>
+                <p>{move || t(lang.get(), Msg::SectionOutOfScope)}</p>
+            </Show>
+            <For each=move || items.get().into_iter().enumerate() key=|(_, id)| *id children=move |(n, id)| {
+                bank.item(id).map(|item| view! { <QuestionCard item=item number=n + 1 /> })
+            } />
+        </section>
+    }
+    .into_any()
+}
