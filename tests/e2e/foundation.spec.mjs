@@ -11,7 +11,8 @@ const first = (page) => page.locator('article[data-item="IAM-01"]');
 test('loads with no console error, no foreign request, no CSP violation', async ({ page }) => {
   const seen = await watch(page);
   await page.goto('./?lang=en');
-  await expect(page.getByRole('heading', { name: 'SOC readiness self-assessment' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: "How ready are you to rely on your cloud provider's SOC reports?" })).toBeVisible();
+  expect(await page.title()).toBe('SOC readiness self-assessment');
   await page.getByRole('link', { name: 'Start the assessment' }).click();
   await expect(page.getByRole('heading', { name: 'Scope' })).toBeVisible();
   await page.goto(IAM);
@@ -37,7 +38,7 @@ test('an answer survives a reload', async ({ page }) => {
 test('the question is read from the bank data, in both languages', async ({ page }) => {
   await page.goto('./?lang=zh&step=section&domain=iam');
   await expect(first(page).getByRole('radio', { name: '3 — 已落实并有文档（Type I 就绪）' })).toBeVisible();
-  await expect(first(page).getByRole('group', { name: '访问权限授予前须经审批' })).toBeVisible();
+  await expect(first(page).getByRole('group', { name: '云上访问权限先审批、后开通' })).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
   await page.getByRole('button', { name: 'English' }).click();
   await expect(first(page).getByRole('radio', { name: TYPE1 })).toBeVisible();
