@@ -19,8 +19,10 @@ createServer(async (req, res) => {
     // /trust/readiness/… serves the same files: proves dist/ works from any sub-path.
     const pathname = url.pathname.replace(/^\/trust\/readiness\//, '/');
     let path = normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, '');
-    let file = join(root, path);
-    if (!file.startsWith(root)) throw new Error('outside root');
+    // Test fixtures (e.g. a broken provider bank) are served from tests/e2e/fixtures.
+    const fixtures = resolve(new URL('./fixtures', import.meta.url).pathname);
+    let file = path.startsWith('/fixtures/') ? join(fixtures, path.slice('/fixtures/'.length)) : join(root, path);
+    if (!file.startsWith(root) && !file.startsWith(fixtures)) throw new Error('outside root');
     if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
     const body = await readFile(file);
     res.writeHead(200, { 'content-type': types[extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' });

@@ -1,0 +1,45 @@
+// Provider question banks in the browser: a provider's bank extends the default one and its
+// items show; a broken bank shows its errors and offers the standard bank instead.
+import { test, expect } from '@playwright/test';
+import { watch } from './helpers.mjs';
+
+test('the example provider bank adds its own section and items', async ({ page }) => {
+  const seen = await watch(page);
+  await page.goto('./?lang=en&bank=banks/example-cloud.toml');
+  await expect(page.getByText('SOC readiness for Example Cloud customers')).toBeVisible();
+  await page.getByRole('link', { name: /^Example Cloud CUECs/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Example Cloud CUECs' })).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Customers enable EC Audit Trail in every region' })).toBeVisible();
+  expect(await page.locator('article[data-item^="EXC-"]').count()).toBeGreaterThanOrEqual(6);
+  // It overrides VEN-01 with its own wording.
+  await page.getByRole('link', { name: /^Managing your provider/ }).click();
+  await expect(page.locator('article[data-item="VEN-01"]')).toContainText('Example Cloud');
+  expect(seen.consoleErrors).toEqual([]);
+  expect(seen.foreignRequests).toEqual([]);
+});
+
+test('a broken provider bank shows its errors and offers the standard bank', async ({ page }) => {
+  await page.goto('./?lang=en&bank=fixtures/broken-bank.toml');
+  const alert = page.getByRole('alert');
+  await expect(alert.getByRole('heading', { name: "Your provider's question bank cannot be used" })).toBeVisible();
+  await expect(alert).toContainText('broken-bank.toml: item BRK-01: field criteria: `CC42.1` is not one of the 61 Trust Services Criteria');
+  await page.getByRole('button', { name: 'Use the standard question bank instead' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /How ready are you/ })).toBeVisible();
+});
+
+test('the errors are in the user language', async ({ page }) => {
+  await page.goto('./?lang=zh&bank=fixtures/broken-bank.toml');
+  await expect(page.getByRole('alert')).toContainText('broken-bank.toml：条目 BRK-01：字段 criteria：`CC42.1` 不是 61 条信任服务标准之一');
+});
+
+test('a bank from another origin is refused without a request', async ({ page }) => {
+  const seen = await watch(page);
+  await page.goto('./?lang=en&bank=https://evil.example/bank.toml');
+  await expect(page.getByRole('alert')).toContainText('A question bank can only come from this site');
+  expect(seen.foreignRequests).toEqual([]);
+});
+
+test('a missing bank file is reported', async ({ page }) => {
+  await page.goto('./?lang=en&bank=banks/nope.toml');
+  await expect(page.getByRole('alert')).toContainText('The question bank could not be loaded: banks/nope.toml (HTTP 404)');
+});
