@@ -2,12 +2,12 @@
 //!
 //! `cargo bench --no-default-features --bench scoring`
 //!
-//! - the default bank, scope selecting everything (149 of its 159 items asked), every asked
-//!   item answered;
+//! - the default bank, scope selecting everything (all 149 items asked), every item
+//!   answered;
 //! - synthetic banks of 1,000 and 10,000 items (generated TOML: the fixture bank's header,
 //!   scoring and scope, ten domains, items citing three criteria each and one in five with
-//!   a `show_if`), parsed and validated once, outside the timing loop, every asked item
-//!   answered.
+//!   a `show_if`; 960 of 1,000 and 9,600 of 10,000 asked), parsed and validated once,
+//!   outside the timing loop, every asked item answered.
 //!
 //! Goal: under 50 µs for the default bank, growing linearly with the number of items.
 
@@ -117,7 +117,12 @@ fn synthetic_bank(n: usize) -> Bank {
         )
         .unwrap();
         if i % 5 == 4 {
-            writeln!(toml, "show_if = \"{}\"", conditions[i / 5 % conditions.len()]).unwrap();
+            writeln!(
+                toml,
+                "show_if = \"{}\"",
+                conditions[i / 5 % conditions.len()]
+            )
+            .unwrap();
         }
         write!(
             toml,

@@ -145,9 +145,15 @@ fn export_then_import_gives_the_same_assessment() {
     assert_eq!(s.exported_at, "2026-12-02T18:00:00Z");
     assert_eq!(s.name, a.name);
     let answered = a.answers.values().filter(|x| x.response.is_some()).count();
-    assert!(answered > 100, "realistic assessment answers {answered} items");
+    assert!(
+        answered > 100,
+        "realistic assessment answers {answered} items"
+    );
     assert_eq!(s.answered, answered);
-    assert_eq!(s.notes, a.answers.values().filter(|x| !x.note.is_empty()).count());
+    assert_eq!(
+        s.notes,
+        a.answers.values().filter(|x| !x.note.is_empty()).count()
+    );
     assert_eq!(s.scope_answers, bank().scope.len());
     assert_eq!(s.archived, vec!["EXC-01".to_string()]);
     assert!(s.restored.is_empty());
@@ -238,19 +244,66 @@ fn structurally_invalid_files_are_refused() {
     let a = realistic(bank());
     let item = first_item(bank(), false);
     let cases: Vec<(&str, String)> = vec![
-        ("no schema_version", edited(&a, |v| drop(v.as_object_mut().unwrap().remove("schema_version")))),
-        ("schema_version as text", edited(&a, |v| v["schema_version"] = json!("1"))),
-        ("schema_version 0", edited(&a, |v| v["schema_version"] = json!(0))),
-        ("no bank", edited(&a, |v| drop(v.as_object_mut().unwrap().remove("bank")))),
-        ("bank without version", edited(&a, |v| v["bank"] = json!({"id": "x"}))),
-        ("no assessment", edited(&a, |v| drop(v.as_object_mut().unwrap().remove("assessment")))),
-        ("assessment not an object", edited(&a, |v| v["assessment"] = json!([1]))),
-        ("exported_at a number", edited(&a, |v| v["exported_at"] = json!(5))),
-        ("assessment without bank_id", edited(&a, |v| drop(v["assessment"].as_object_mut().unwrap().remove("bank_id")))),
-        ("note a number", edited(&a, |v| v["assessment"]["answers"][&item]["note"] = json!(3))),
-        ("unknown response", edited(&a, |v| v["assessment"]["answers"][&item]["response"] = json!("maybe"))),
-        ("answers a list", edited(&a, |v| v["assessment"]["answers"] = json!([]))),
-        ("scope option a number", edited(&a, |v| v["assessment"]["scope"]["reliance"] = json!([1]))),
+        (
+            "no schema_version",
+            edited(&a, |v| {
+                drop(v.as_object_mut().unwrap().remove("schema_version"))
+            }),
+        ),
+        (
+            "schema_version as text",
+            edited(&a, |v| v["schema_version"] = json!("1")),
+        ),
+        (
+            "schema_version 0",
+            edited(&a, |v| v["schema_version"] = json!(0)),
+        ),
+        (
+            "no bank",
+            edited(&a, |v| drop(v.as_object_mut().unwrap().remove("bank"))),
+        ),
+        (
+            "bank without version",
+            edited(&a, |v| v["bank"] = json!({"id": "x"})),
+        ),
+        (
+            "no assessment",
+            edited(&a, |v| {
+                drop(v.as_object_mut().unwrap().remove("assessment"))
+            }),
+        ),
+        (
+            "assessment not an object",
+            edited(&a, |v| v["assessment"] = json!([1])),
+        ),
+        (
+            "exported_at a number",
+            edited(&a, |v| v["exported_at"] = json!(5)),
+        ),
+        (
+            "assessment without bank_id",
+            edited(&a, |v| {
+                drop(v["assessment"].as_object_mut().unwrap().remove("bank_id"))
+            }),
+        ),
+        (
+            "note a number",
+            edited(&a, |v| v["assessment"]["answers"][&item]["note"] = json!(3)),
+        ),
+        (
+            "unknown response",
+            edited(&a, |v| {
+                v["assessment"]["answers"][&item]["response"] = json!("maybe")
+            }),
+        ),
+        (
+            "answers a list",
+            edited(&a, |v| v["assessment"]["answers"] = json!([])),
+        ),
+        (
+            "scope option a number",
+            edited(&a, |v| v["assessment"]["scope"]["reliance"] = json!([1])),
+        ),
     ];
     for (what, file) in cases {
         assert!(
@@ -265,7 +318,12 @@ fn structurally_invalid_files_are_refused() {
 fn a_level_outside_0_to_4_is_refused_naming_the_item() {
     let a = realistic(bank());
     let item = first_item(bank(), true);
-    for (level, shown) in [(json!(7), "7"), (json!(-1), "-1"), (json!(2.5), "2.5"), (json!("3"), "\"3\"")] {
+    for (level, shown) in [
+        (json!(7), "7"),
+        (json!(-1), "-1"),
+        (json!(2.5), "2.5"),
+        (json!("3"), "\"3\""),
+    ] {
         let file = edited(&a, |v| {
             v["assessment"]["answers"][&item]["response"] = json!({ "level": level })
         });
@@ -294,7 +352,12 @@ fn a_level_outside_0_to_4_is_refused_naming_the_item() {
 fn not_applicable_without_a_reason_is_refused() {
     let a = realistic(bank());
     let item = first_item(bank(), false);
-    for na in [json!({}), json!({ "reason": "" }), json!({ "reason": "  \n" }), json!({ "reason": null })] {
+    for na in [
+        json!({}),
+        json!({ "reason": "" }),
+        json!({ "reason": "  \n" }),
+        json!({ "reason": null }),
+    ] {
         let file = edited(&a, |v| {
             v["assessment"]["answers"][&item]["response"] = json!({ "not_applicable": na })
         });
@@ -304,7 +367,8 @@ fn not_applicable_without_a_reason_is_refused() {
         );
     }
     let file = edited(&a, |v| {
-        v["assessment"]["archive"]["ZZZ-9"] = json!({ "response": { "not_applicable": { "reason": "" } } })
+        v["assessment"]["archive"]["ZZZ-9"] =
+            json!({ "response": { "not_applicable": { "reason": "" } } })
     });
     assert_eq!(
         refusal(&file),
@@ -370,7 +434,8 @@ fn answers_to_unknown_items_are_archived_and_reported() {
     let mut a = Assessment::new(&provider);
     a.set_response(&provider, "EXC-01", Response::Level(Level::new(4).unwrap()))
         .unwrap();
-    a.set_note(&provider, "EXC-02", "KMS owner: sec team").unwrap();
+    a.set_note(&provider, "EXC-02", "KMS owner: sec team")
+        .unwrap();
     let iam = first_item(bank(), true);
     a.set_response(&provider, &iam, Response::DontKnow).unwrap();
     let file = export_json(&a, &provider, "2026-12-02T18:00:00Z");
@@ -390,7 +455,10 @@ fn answers_to_unknown_items_are_archived_and_reported() {
 
     // Back with the provider bank: everything returns where it was.
     let again = import_json(&export_json(b, bank(), "t"), &provider).unwrap();
-    assert_eq!(again.summary.restored, vec!["EXC-01".to_string(), "EXC-02".to_string()]);
+    assert_eq!(
+        again.summary.restored,
+        vec!["EXC-01".to_string(), "EXC-02".to_string()]
+    );
     assert_eq!(again.assessment, a);
 }
 
@@ -423,7 +491,9 @@ fn diff_counts_what_an_import_would_change() {
             panic!()
         };
         let other = Level::new((l.value() + 1) % 5).unwrap();
-        incoming.set_response(b, id, Response::Level(other)).unwrap();
+        incoming
+            .set_response(b, id, Response::Level(other))
+            .unwrap();
     }
     incoming.clear_response(&ids[2]);
     incoming.set_note(b, &ids[3], "moved to Jira").unwrap();
@@ -438,7 +508,11 @@ fn diff_counts_what_an_import_would_change() {
     assert_eq!(d.answers_changed(), 4);
     assert_eq!(d.notes_changed, 1);
     assert_eq!(d.scope_changed, 1);
-    let answered = current.answers.values().filter(|x| x.response.is_some()).count();
+    let answered = current
+        .answers
+        .values()
+        .filter(|x| x.response.is_some())
+        .count();
     assert_eq!(d.unchanged, answered - 3);
     assert!(!d.is_empty());
     assert!(diff(&incoming, &incoming).is_empty());
@@ -456,7 +530,9 @@ fn old_saved_json_without_the_new_fields_still_loads() {
     assert_eq!(a.name, "Before");
     assert_eq!(a.note("IAM-01"), "Okta");
     assert_eq!(a.response("IAM-02"), Some(&Response::DontKnow));
-    assert!(a.archive.is_empty() && a.id.is_empty() && a.created.is_empty() && a.updated.is_empty());
+    assert!(
+        a.archive.is_empty() && a.id.is_empty() && a.created.is_empty() && a.updated.is_empty()
+    );
     // And an export file from that time too.
     let file = format!(
         r#"{{"format":"{FORMAT}","schema_version":1,"bank":{{"id":"soc-readiness-default","version":"1.0.0"}},"assessment":{OLD_SAVE}}}"#
@@ -469,10 +545,18 @@ fn old_saved_json_without_the_new_fields_still_loads() {
 
 #[test]
 fn from_json_keeps_its_errors() {
-    assert!(matches!(Assessment::from_json("{"), Err(AnswerError::Corrupt(_))));
-    assert!(matches!(Assessment::from_json("[]"), Err(AnswerError::Corrupt(_))));
     assert!(matches!(
-        Assessment::from_json(r#"{"schema_version":1,"bank_id":"x","bank_version":"1","answers":{"A-1":{"response":{"level":7}}}}"#),
+        Assessment::from_json("{"),
+        Err(AnswerError::Corrupt(_))
+    ));
+    assert!(matches!(
+        Assessment::from_json("[]"),
+        Err(AnswerError::Corrupt(_))
+    ));
+    assert!(matches!(
+        Assessment::from_json(
+            r#"{"schema_version":1,"bank_id":"x","bank_version":"1","answers":{"A-1":{"response":{"level":7}}}}"#
+        ),
         Err(AnswerError::Corrupt(_))
     ));
     assert_eq!(
@@ -524,7 +608,8 @@ fn reconcile_moves_unknown_answers_to_the_archive_and_back() {
 
     // FIN-05 is removed by the provider bank: archived there, restored with the default.
     let mut b = Assessment::new(default);
-    b.set_response(default, "FIN-05", Response::DontKnow).unwrap();
+    b.set_response(default, "FIN-05", Response::DontKnow)
+        .unwrap();
     assert_eq!(b.reconcile(&provider).archived, vec!["FIN-05".to_string()]);
     assert_eq!(b.reconcile(default).restored, vec!["FIN-05".to_string()]);
     assert_eq!(b.response("FIN-05"), Some(&Response::DontKnow));
@@ -585,18 +670,25 @@ fn every_error_and_warning_speaks_both_languages() {
     for e in &errors {
         let (en, zh) = (e.message(Lang::En), e.message(Lang::Zh));
         assert!(!en.is_empty() && !zh.is_empty() && en != zh, "{e:?}");
-        assert!(zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{zh}");
+        assert!(
+            zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+            "{zh}"
+        );
         assert_eq!(e.to_string(), en);
     }
     assert!(errors[0].message(Lang::En).contains("6.0 MB"));
     let warnings = [
         ImportWarning::NaNotAllowed { item: "A-1".into() },
-        ImportWarning::UnknownScopeQuestion { question: "q".into() },
+        ImportWarning::UnknownScopeQuestion {
+            question: "q".into(),
+        },
         ImportWarning::UnknownScopeOption {
             question: "q".into(),
             option: "o".into(),
         },
-        ImportWarning::SeveralOptions { question: "q".into() },
+        ImportWarning::SeveralOptions {
+            question: "q".into(),
+        },
         ImportWarning::ArchiveConflict { item: "A-1".into() },
     ];
     for w in &warnings {

@@ -142,13 +142,66 @@ fn varied_notes_on_every_item_stay_under_eight_kilobytes() {
     let b = bank();
     let mut a = realistic(b, usize::MAX);
     let words = [
-        "owner", "evidence", "Confluence", "Jira", "ticket", "quarterly", "review", "export",
-        "CloudTrail", "Okta", "policy", "approved", "pending", "Q3", "by", "security", "team",
-        "IT", "ops", "DBA", "finance", "runbook", "tested", "restore", "in", "2026-10",
-        "screenshots", "SharePoint", "folder", "audit", "sample", "Terraform", "PR", "merged",
-        "MFA", "enforced", "break-glass", "vault", "rotation", "90", "days", "SIEM", "alerts",
-        "on-call", "PagerDuty", "vendor", "contract", "DPA", "signed", "Li", "Wei", "Chen",
-        "Patel", "draft", "v2", "see", "also", "gap", "remediation", "planned",
+        "owner",
+        "evidence",
+        "Confluence",
+        "Jira",
+        "ticket",
+        "quarterly",
+        "review",
+        "export",
+        "CloudTrail",
+        "Okta",
+        "policy",
+        "approved",
+        "pending",
+        "Q3",
+        "by",
+        "security",
+        "team",
+        "IT",
+        "ops",
+        "DBA",
+        "finance",
+        "runbook",
+        "tested",
+        "restore",
+        "in",
+        "2026-10",
+        "screenshots",
+        "SharePoint",
+        "folder",
+        "audit",
+        "sample",
+        "Terraform",
+        "PR",
+        "merged",
+        "MFA",
+        "enforced",
+        "break-glass",
+        "vault",
+        "rotation",
+        "90",
+        "days",
+        "SIEM",
+        "alerts",
+        "on-call",
+        "PagerDuty",
+        "vendor",
+        "contract",
+        "DPA",
+        "signed",
+        "Li",
+        "Wei",
+        "Chen",
+        "Patel",
+        "draft",
+        "v2",
+        "see",
+        "also",
+        "gap",
+        "remediation",
+        "planned",
     ];
     let mut seed = 0x2545_f491_4f6c_dd1d_u64;
     let mut next = move |n: usize| {
@@ -266,7 +319,10 @@ fn one_changed_character_anywhere_is_detected() {
     }
     assert!(checked > 2_000);
     // Data appended to a complete link.
-    assert_eq!(refusal(&format!("{fragment}AAAA")), ShareError::ChecksumMismatch);
+    assert_eq!(
+        refusal(&format!("{fragment}AAAA")),
+        ShareError::ChecksumMismatch
+    );
 }
 
 #[test]
@@ -302,10 +358,7 @@ fn an_unknown_version_prefix_is_refused() {
         refusal(&format!("v1x{body}")),
         ShareError::UnknownVersion(_)
     ));
-    assert_eq!(
-        refusal("hello"),
-        ShareError::UnknownVersion("hello".into())
-    );
+    assert_eq!(refusal("hello"), ShareError::UnknownVersion("hello".into()));
     let ShareError::UnknownVersion(shown) = refusal(&"x".repeat(1000)) else {
         panic!()
     };
@@ -434,7 +487,10 @@ fn every_error_speaks_both_languages() {
     for e in &errors {
         let (en, zh) = (e.message(Lang::En), e.message(Lang::Zh));
         assert!(!en.is_empty() && !zh.is_empty() && en != zh, "{e:?}");
-        assert!(zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{zh}");
+        assert!(
+            zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+            "{zh}"
+        );
         assert_eq!(e.to_string(), en);
     }
     assert!(errors[7].message(Lang::En).contains("IAM-01"));

@@ -411,7 +411,11 @@ pub(crate) fn import_value(value: Value, bank: &Bank) -> Result<Import, ImportEr
         }
         _ => return Err(ImportError::NotOurFormat { found: None }),
     }
-    check_version(doc.get("schema_version"), "schema_version", FILE_SCHEMA_VERSION)?;
+    check_version(
+        doc.get("schema_version"),
+        "schema_version",
+        FILE_SCHEMA_VERSION,
+    )?;
     let file_bank: BankRef = serde_json::from_value(
         doc.remove("bank")
             .ok_or_else(|| ImportError::Malformed("bank is missing".into()))?,
@@ -486,7 +490,7 @@ fn check_responses(assessment: &Value) -> Result<(), ImportError> {
                 continue;
             };
             if let Some(level) = response.get("level") {
-                if !level.as_u64().is_some_and(|l| l <= u64::from(Level::MAX)) {
+                if level.as_u64().is_none_or(|l| l > u64::from(Level::MAX)) {
                     return Err(ImportError::BadLevel {
                         item: item.clone(),
                         value: quote(&level.to_string()),

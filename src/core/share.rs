@@ -25,8 +25,8 @@
 //! - a changed character alters at most 16 consecutive bits (6 bits across a byte
 //!   boundary); CRC-32 detects every error burst of up to 32 bits, so any one changed
 //!   character is caught for certain, in the header or in the stream:
-//!   [`ShareError::ChecksumMismatch`]. The same holds for a change of the last character
-//!   that only touches the unused low bits (the encoder always leaves them zero).
+//!   [`ShareError::ChecksumMismatch`]. A change of the last character that only touches
+//!   its unused low bits (which the encoder leaves zero) is refused the same way.
 //!
 //! Size: the default bank fully answered (149 items) with a short note on every third item
 //! gives a fragment of about 2 KB; with a varied note on every item about 5 KB (measured in
@@ -166,7 +166,10 @@ impl std::error::Error for ShareError {}
 /// notes and archive included; see the module documentation for the format.
 pub fn encode(a: &Assessment, bank: &Bank) -> String {
     let json = document(a, bank);
-    frame(&miniz_oxide::deflate::compress_to_vec(json.as_bytes(), LEVEL))
+    frame(&miniz_oxide::deflate::compress_to_vec(
+        json.as_bytes(),
+        LEVEL,
+    ))
 }
 
 /// The compact export document of `a` (see the module documentation).
@@ -232,7 +235,7 @@ pub fn decode(fragment: &str, bank: &Bank) -> Result<Shared, ShareError> {
     let text = fragment.trim();
     let text = text.strip_prefix('#').unwrap_or(text);
     let body = match text.split_once('.') {
-        Some((version, body)) if version == "v1" => body,
+        Some(("v1", body)) => body,
         Some((version, _)) => return Err(ShareError::UnknownVersion(shorten(version))),
         // "", "v", "v1": what is left of a link cut right at its start.
         None if PREFIX.starts_with(text) => return Err(ShareError::Truncated),

@@ -9,7 +9,10 @@ use super::nav::{Sidebar, StepNav};
 use super::notices::Notices;
 use super::route::{use_step, Step};
 use super::state::{saved_lang, Session};
-use super::steps::{data::DataStep, results::ResultsStep, review::ReviewStep, scope::ScopeStep, section::SectionStep, shared::SharedView, welcome::Welcome};
+use super::steps::{
+    data::DataStep, results::ResultsStep, review::ReviewStep, scope::ScopeStep,
+    section::SectionStep, shared::SharedView, welcome::Welcome,
+};
 use super::strings::{t, Msg};
 use crate::core::bank::{Bank, BankError, Source};
 use crate::core::default_bank::{default_bank, SOURCES};
@@ -17,7 +20,9 @@ use crate::core::text::Lang;
 
 fn query_param(name: &str) -> Option<String> {
     let search = web_sys::window()?.location().search().ok()?;
-    web_sys::UrlSearchParams::new_with_str(&search).ok()?.get(name)
+    web_sys::UrlSearchParams::new_with_str(&search)
+        .ok()?
+        .get(name)
 }
 
 /// `?lang=`, then the saved preference, then the browser's languages; English otherwise.
@@ -50,7 +55,8 @@ async fn load_provider_bank(url: String) -> Result<&'static Bank, BankProblem> {
     use wasm_bindgen_futures::JsFuture;
     let window = web_sys::window().ok_or_else(|| BankProblem::Fetch("no window".into()))?;
     let href = window.location().href().unwrap_or_default();
-    let resolved = web_sys::Url::new_with_base(&url, &href).map_err(|_| BankProblem::NotSameOrigin(url.clone()))?;
+    let resolved = web_sys::Url::new_with_base(&url, &href)
+        .map_err(|_| BankProblem::NotSameOrigin(url.clone()))?;
     let origin = window.location().origin().unwrap_or_default();
     if resolved.origin() != origin || !matches!(resolved.protocol().as_str(), "http:" | "https:") {
         return Err(BankProblem::NotSameOrigin(url));
@@ -58,9 +64,14 @@ async fn load_provider_bank(url: String) -> Result<&'static Bank, BankProblem> {
     let resp = JsFuture::from(window.fetch_with_str(&resolved.href()))
         .await
         .map_err(|_| BankProblem::Fetch(url.clone()))?;
-    let resp: web_sys::Response = resp.dyn_into().map_err(|_| BankProblem::Fetch(url.clone()))?;
+    let resp: web_sys::Response = resp
+        .dyn_into()
+        .map_err(|_| BankProblem::Fetch(url.clone()))?;
     if !resp.ok() {
-        return Err(BankProblem::Fetch(format!("{url} (HTTP {})", resp.status())));
+        return Err(BankProblem::Fetch(format!(
+            "{url} (HTTP {})",
+            resp.status()
+        )));
     }
     let text = JsFuture::from(resp.text().map_err(|_| BankProblem::Fetch(url.clone()))?)
         .await
@@ -68,7 +79,14 @@ async fn load_provider_bank(url: String) -> Result<&'static Bank, BankProblem> {
         .as_string()
         .unwrap_or_default();
     let name = url.rsplit('/').next().unwrap_or(&url).to_string();
-    let bank = Bank::from_provider(SOURCES, Source { name: &name, text: &text }).map_err(BankProblem::Invalid)?;
+    let bank = Bank::from_provider(
+        SOURCES,
+        Source {
+            name: &name,
+            text: &text,
+        },
+    )
+    .map_err(BankProblem::Invalid)?;
     // Loaded once per page; the session keeps borrowing it for the page's lifetime.
     Ok(Box::leak(Box::new(bank)))
 }
@@ -88,7 +106,8 @@ pub fn App() -> impl IntoView {
     });
     fatal::maybe_selftest_panic();
     let use_default = RwSignal::new(false);
-    let provider = query_param("bank").map(|url| LocalResource::new(move || load_provider_bank(url.clone())));
+    let provider =
+        query_param("bank").map(|url| LocalResource::new(move || load_provider_bank(url.clone())));
 
     let body = move || {
         let default = move || match default_bank() {
@@ -131,7 +150,11 @@ fn LanguageSwitch(lang: RwSignal<Lang>) -> impl IntoView {
                         let path = w.location().pathname().unwrap_or_default();
                         let hash = w.location().hash().unwrap_or_default();
                         let url = format!("{path}?{}{hash}", String::from(p.to_string()));
-                        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+                        let _ = history.replace_state_with_url(
+                            &wasm_bindgen::JsValue::NULL,
+                            "",
+                            Some(&url),
+                        );
                     }
                 }
             }
@@ -160,7 +183,11 @@ fn BankErrors(errors: Vec<BankError>, lang: RwSignal<Lang>) -> impl IntoView {
 }
 
 #[component]
-fn ProviderBankProblem(problem: BankProblem, lang: RwSignal<Lang>, use_default: RwSignal<bool>) -> impl IntoView {
+fn ProviderBankProblem(
+    problem: BankProblem,
+    lang: RwSignal<Lang>,
+    use_default: RwSignal<bool>,
+) -> impl IntoView {
     let (summary, errors) = match problem {
         BankProblem::NotSameOrigin(u) => ((Msg::BankNotSameOrigin, u), Vec::new()),
         BankProblem::Fetch(u) => ((Msg::BankFetchFailed, u), Vec::new()),

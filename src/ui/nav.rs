@@ -20,7 +20,11 @@ pub fn step_title(step: &Step) -> Signal<String> {
         match &step {
             Step::Welcome => t(l, Msg::StepWelcome).to_string(),
             Step::Scope => t(l, Msg::StepScope).to_string(),
-            Step::Section(d) => session.bank.domain(d).map(|d| d.title.get(l).to_string()).unwrap_or_default(),
+            Step::Section(d) => session
+                .bank
+                .domain(d)
+                .map(|d| d.title.get(l).to_string())
+                .unwrap_or_default(),
             Step::Review => t(l, Msg::StepReview).to_string(),
             Step::Results => t(l, Msg::StepResults).to_string(),
             Step::Data => t(l, Msg::StepData).to_string(),
@@ -43,7 +47,11 @@ pub fn Sidebar() -> impl IntoView {
     let live = move || {
         session.scores.with(|s| {
             let l = lang.get();
-            let score = s.verdict.score.map(|v| format!("{v:.0}")).unwrap_or_else(|| "–".into());
+            let score = s
+                .verdict
+                .score
+                .map(|v| format!("{v:.0}"))
+                .unwrap_or_else(|| "–".into());
             let band = s
                 .verdict
                 .band
@@ -118,11 +126,16 @@ pub fn StepNav() -> impl IntoView {
     let lang = session.lang;
     let step = use_step();
     let neighbours = Memo::new(move |_| {
-        let seq = session.assessment.with(|a| sequence(session.bank, &a.scope));
+        let seq = session
+            .assessment
+            .with(|a| sequence(session.bank, &a.scope));
         let here = step.get();
         let pos = seq.iter().position(|s| *s == here);
         match pos {
-            Some(i) => (i.checked_sub(1).and_then(|j| seq.get(j).cloned()), seq.get(i + 1).cloned()),
+            Some(i) => (
+                i.checked_sub(1).and_then(|j| seq.get(j).cloned()),
+                seq.get(i + 1).cloned(),
+            ),
             None => (None, Some(Step::Welcome)),
         }
     });

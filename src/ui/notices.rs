@@ -14,7 +14,11 @@ fn text(lang: Lang, n: &Notice) -> String {
             "{} {} {}",
             t(lang, Msg::StorageUnreadable),
             error.message(lang),
-            if backup.is_some() { t(lang, Msg::BackupKept) } else { t(lang, Msg::BackupFailed) }
+            if backup.is_some() {
+                t(lang, Msg::BackupKept)
+            } else {
+                t(lang, Msg::BackupFailed)
+            }
         ),
         Notice::Archived(n) => format!("{} ({n})", t(lang, Msg::AnswersArchived)),
         Notice::Restored(n) => format!("{} ({n})", t(lang, Msg::AnswersRestored)),

@@ -104,7 +104,8 @@ pub fn QuestionCard(
     let pick_na = move || {
         if item.never_na {
             na_error.set(Some(
-                crate::core::answers::AnswerError::NaRefused(id.to_string()).message(lang.get_untracked()),
+                crate::core::answers::AnswerError::NaRefused(id.to_string())
+                    .message(lang.get_untracked()),
             ));
             return;
         }
@@ -140,12 +141,15 @@ pub fn QuestionCard(
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
             .is_some_and(|el| {
                 let tag = el.tag_name().to_ascii_lowercase();
-                tag == "textarea" || (tag == "input" && el.get_attribute("type").as_deref() != Some("radio"))
+                tag == "textarea"
+                    || (tag == "input" && el.get_attribute("type").as_deref() != Some("radio"))
             });
         if in_text {
             return;
         }
-        let article = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        let article = ev
+            .current_target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
         let key = ev.key();
         let answered = match key.as_str() {
             "0" | "1" | "2" | "3" | "4" => {

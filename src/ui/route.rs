@@ -32,7 +32,9 @@ impl Step {
 
     /// The link to this step, keeping the page's other query parameters.
     pub fn href(&self) -> String {
-        let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+        let search = web_sys::window()
+            .and_then(|w| w.location().search().ok())
+            .unwrap_or_default();
         let params = web_sys::UrlSearchParams::new_with_str(&search).ok();
         if let Some(p) = &params {
             p.delete("step");
@@ -50,7 +52,9 @@ impl Step {
             }
         }
         let query: String = params.map(|p| p.to_string().into()).unwrap_or_default();
-        let path = web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default();
+        let path = web_sys::window()
+            .and_then(|w| w.location().pathname().ok())
+            .unwrap_or_default();
         if query.is_empty() {
             path
         } else {
@@ -71,7 +75,10 @@ pub fn visible_domains(bank: &'static Bank, scope: &ScopeAnswers) -> Vec<&'stati
     let effective = bank.effective_scope(scope);
     bank.domains
         .iter()
-        .filter(|d| bank.items_of(&d.id).any(|i| bank.item_visible(i, &effective)))
+        .filter(|d| {
+            bank.items_of(&d.id)
+                .any(|i| bank.item_visible(i, &effective))
+        })
         .map(|d| d.id.as_str())
         .collect()
 }
@@ -79,7 +86,11 @@ pub fn visible_domains(bank: &'static Bank, scope: &ScopeAnswers) -> Vec<&'stati
 /// The whole sequence of steps for these scope answers.
 pub fn sequence(bank: &'static Bank, scope: &ScopeAnswers) -> Vec<Step> {
     let mut steps = vec![Step::Welcome, Step::Scope];
-    steps.extend(visible_domains(bank, scope).into_iter().map(|d| Step::Section(d.to_string())));
+    steps.extend(
+        visible_domains(bank, scope)
+            .into_iter()
+            .map(|d| Step::Section(d.to_string())),
+    );
     steps.push(Step::Review);
     steps.push(Step::Results);
     steps

@@ -16,7 +16,10 @@ use crate::core::text::Lang;
 #[derive(Debug, Clone, PartialEq)]
 pub enum Notice {
     /// A saved assessment could not be read; it was kept under a backup key.
-    Unreadable { error: AnswerError, backup: Option<String> },
+    Unreadable {
+        error: AnswerError,
+        backup: Option<String>,
+    },
     /// Answers to questions this bank does not have were moved to the archive.
     Archived(usize),
     /// Archived answers came back because the bank has their questions again.
@@ -66,11 +69,18 @@ pub fn use_session() -> Session {
 }
 
 pub fn now_iso() -> String {
-    js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default()
+    js_sys::Date::new_0()
+        .to_iso_string()
+        .as_string()
+        .unwrap_or_default()
 }
 
 fn new_id() -> String {
-    format!("a{}{:04}", js_sys::Date::now() as u64, (js_sys::Math::random() * 10000.0) as u32)
+    format!(
+        "a{}{:04}",
+        js_sys::Date::now() as u64,
+        (js_sys::Math::random() * 10000.0) as u32
+    )
 }
 
 impl Session {
@@ -163,7 +173,15 @@ impl Session {
                 Ok(json) => {
                     self.last_written.set_value(Some(json));
                     store.set_current_id(&a.id);
-                    self.notices.update(|l| l.retain(|n| !matches!(n, Notice::SaveFailed(_))));
+                    // The list of saved assessments changes only with a new id or a new name.
+                    let listed = self
+                        .saved
+                        .with_untracked(|l| l.iter().any(|s| s.id == a.id && s.name == a.name));
+                    if !listed {
+                        self.refresh_saved();
+                    }
+                    self.notices
+                        .update(|l| l.retain(|n| !matches!(n, Notice::SaveFailed(_))));
                 }
                 Err(e) => self.notify(Notice::SaveFailed(e)),
             }
@@ -208,20 +226,29 @@ impl Session {
     /// Resolves a conflict: keep the other tab's version, or keep this tab's (the other
     /// version is then saved as a copy, so neither is lost).
     pub fn resolve_conflict(&self, keep_mine: bool) {
-        let Some(theirs) = self.conflict.get_untracked() else { return };
+        let Some(theirs) = self.conflict.get_untracked() else {
+            return;
+        };
         let store = self.store.get_value();
         if keep_mine {
             let mut copy = theirs;
             copy.id = new_id();
-            copy.name = format!("{} ({})", copy.name, now_iso().get(..16).unwrap_or_default());
+            copy.name = format!(
+                "{} ({})",
+                copy.name,
+                now_iso().get(..16).unwrap_or_default()
+            );
             let _ = store.save_assessment(&copy);
-            let stored = store.read(&assessment_key(&self.assessment.with_untracked(|a| a.id.clone())));
+            let stored = store.read(&assessment_key(
+                &self.assessment.with_untracked(|a| a.id.clone()),
+            ));
             self.last_written.set_value(stored);
         } else {
             self.last_written.set_value(Some(theirs.to_json()));
             self.assessment.set(theirs);
         }
-        self.notices.update(|l| l.retain(|n| *n != Notice::Conflict));
+        self.notices
+            .update(|l| l.retain(|n| *n != Notice::Conflict));
         self.conflict.set(None);
         // Re-run the save with the conflict cleared.
         self.assessment.update(|_| {});
@@ -274,7 +301,11 @@ impl Session {
 
     /// Adds an assessment (a duplicate, an import) as a new saved one and makes it current.
     pub fn adopt(&self, mut a: Assessment) {
-        if a.id.is_empty() || self.saved.with_untracked(|l| l.iter().any(|s| s.id == a.id)) {
+        if a.id.is_empty()
+            || self
+                .saved
+                .with_untracked(|l| l.iter().any(|s| s.id == a.id))
+        {
             a.id = new_id();
         }
         self.last_written.set_value(None);
@@ -329,7 +360,12 @@ impl Session {
 }
 
 /// Reads one assessment, backing up what cannot be read, and reconciling it with the bank.
-fn load(store: &Store, bank: &Bank, id: &str, notices: &mut Vec<Notice>) -> (Assessment, Option<String>) {
+fn load(
+    store: &Store,
+    bank: &Bank,
+    id: &str,
+    notices: &mut Vec<Notice>,
+) -> (Assessment, Option<String>) {
     let key = assessment_key(id);
     let fresh = || {
         let mut a = Assessment::new(bank);
@@ -337,7 +373,9 @@ fn load(store: &Store, bank: &Bank, id: &str, notices: &mut Vec<Notice>) -> (Ass
         a.created = now_iso();
         a
     };
-    let Some(text) = store.read(&key) else { return (fresh(), None) };
+    let Some(text) = store.read(&key) else {
+        return (fresh(), None);
+    };
     match Assessment::from_json(&text) {
         Ok(mut a) => {
             if a.id.is_empty() {

@@ -36,12 +36,14 @@ impl Store {
     /// Opens localStorage and proves it works with a write and a removal: a partitioned
     /// or blocked storage may exist but refuse writes.
     pub fn open() -> Store {
-        let storage = web_sys::window().and_then(|w| w.local_storage().ok().flatten()).filter(|s| {
-            let probe = format!("{PREFIX}probe");
-            let ok = s.set_item(&probe, "1").is_ok();
-            let _ = s.remove_item(&probe);
-            ok
-        });
+        let storage = web_sys::window()
+            .and_then(|w| w.local_storage().ok().flatten())
+            .filter(|s| {
+                let probe = format!("{PREFIX}probe");
+                let ok = s.set_item(&probe, "1").is_ok();
+                let _ = s.remove_item(&probe);
+                ok
+            });
         Store { storage }
     }
 
@@ -54,9 +56,14 @@ impl Store {
     }
 
     pub fn write(&self, key: &str, value: &str) -> Result<(), WriteError> {
-        let Some(s) = &self.storage else { return Err(WriteError::Unavailable) };
+        let Some(s) = &self.storage else {
+            return Err(WriteError::Unavailable);
+        };
         s.set_item(key, value).map_err(|e| {
-            let name = js_sys::Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_default();
+            let name = js_sys::Reflect::get(&e, &"name".into())
+                .ok()
+                .and_then(|n| n.as_string())
+                .unwrap_or_default();
             if name == "QuotaExceededError" {
                 WriteError::Full
             } else {
@@ -73,9 +80,14 @@ impl Store {
 
     /// Every key of ours (with [`PREFIX`]).
     pub fn keys(&self) -> Vec<String> {
-        let Some(s) = &self.storage else { return Vec::new() };
+        let Some(s) = &self.storage else {
+            return Vec::new();
+        };
         let n = s.length().unwrap_or(0);
-        (0..n).filter_map(|i| s.key(i).ok().flatten()).filter(|k| k.starts_with(PREFIX)).collect()
+        (0..n)
+            .filter_map(|i| s.key(i).ok().flatten())
+            .filter(|k| k.starts_with(PREFIX))
+            .collect()
     }
 
     /// Saves an assessment under its id; returns the JSON written.
@@ -99,7 +111,9 @@ impl Store {
     /// The language the user chose last time (through gloo-storage, which is safe to call
     /// only once storage is known to work: its handle throws otherwise).
     pub fn saved_lang(&self) -> Option<String> {
-        self.available().then(|| LocalStorage::get::<String>(LANG).ok()).flatten()
+        self.available()
+            .then(|| LocalStorage::get::<String>(LANG).ok())
+            .flatten()
     }
 
     pub fn save_lang(&self, code: &str) {
@@ -128,7 +142,10 @@ impl Store {
 
     /// Ids of the saved assessments.
     pub fn assessment_ids(&self) -> Vec<String> {
-        self.keys().into_iter().filter_map(|k| k.strip_prefix(ASSESSMENT).map(str::to_string)).collect()
+        self.keys()
+            .into_iter()
+            .filter_map(|k| k.strip_prefix(ASSESSMENT).map(str::to_string))
+            .collect()
     }
 
     /// Erases everything this app stored.

@@ -95,15 +95,31 @@ fn ExportImport() -> impl IntoView {
     let pending = RwSignal::new(None::<Import>);
     let refused = RwSignal::new(None::<String>);
     let export = move |_| {
-        let (json, name) = session.assessment.with_untracked(|a| (export_json(a, bank, &now_iso()), a.name.clone()));
-        download(&format!("{}.soc-readiness.json", file_stem(&name)), "application/json", &json);
+        let (json, name) = session
+            .assessment
+            .with_untracked(|a| (export_json(a, bank, &now_iso()), a.name.clone()));
+        download(
+            &format!("{}.soc-readiness.json", file_stem(&name)),
+            "application/json",
+            &json,
+        );
     };
     let on_file = move |ev: leptos::ev::Event| {
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
         input.set_value("");
         wasm_bindgen_futures::spawn_local(async move {
-            let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string());
+            let text = wasm_bindgen_futures::JsFuture::from(file.text())
+                .await
+                .ok()
+                .and_then(|v| v.as_string());
             match text.map(|t| import_json(&t, bank)) {
                 Some(Ok(import)) => {
                     refused.set(None);
@@ -118,7 +134,9 @@ fn ExportImport() -> impl IntoView {
         });
     };
     let apply = move |as_new: bool| {
-        let Some(import) = pending.get_untracked() else { return };
+        let Some(import) = pending.get_untracked() else {
+            return;
+        };
         let mut a = import.assessment;
         if as_new {
             a.id = String::new();
@@ -128,7 +146,9 @@ fn ExportImport() -> impl IntoView {
             session.edit(|current| *current = a);
         }
         pending.set(None);
-        session.notify(Notice::Done(t(lang.get_untracked(), Msg::ImportDone).to_string()));
+        session.notify(Notice::Done(
+            t(lang.get_untracked(), Msg::ImportDone).to_string(),
+        ));
     };
     view! {
         <h2>{move || t(lang.get(), Msg::ExportTitle)}</h2>
@@ -170,7 +190,9 @@ fn ShareLink() -> impl IntoView {
     let lang = session.lang;
     let link = RwSignal::new(None::<String>);
     let create = move |_| {
-        let payload = session.assessment.with_untracked(|a| share::encode(a, session.bank));
+        let payload = session
+            .assessment
+            .with_untracked(|a| share::encode(a, session.bank));
         let base = web_sys::window()
             .and_then(|w| w.location().href().ok())
             .map(|h| h.split('#').next().unwrap_or_default().to_string())

@@ -37,10 +37,20 @@ pub fn ResultsStep() -> impl IntoView {
 
 /// The results of any assessment (the user's own, or a shared one) as plain views.
 pub fn results_body(s: &Scores, bank: &'static Bank, lang: Lang) -> impl IntoView {
-    let band = s.verdict.band.as_ref().and_then(|b| bank.scoring.bands.get(b.index));
+    let band = s
+        .verdict
+        .band
+        .as_ref()
+        .and_then(|b| bank.scoring.bands.get(b.index));
     let completion = s.completion();
     let incomplete = completion.answered < completion.total;
-    let yes_no = |b: bool| if b { t(lang, Msg::Yes) } else { t(lang, Msg::No) };
+    let yes_no = |b: bool| {
+        if b {
+            t(lang, Msg::Yes)
+        } else {
+            t(lang, Msg::No)
+        }
+    };
     let categories: Vec<_> = s
         .categories
         .iter()
@@ -51,7 +61,13 @@ pub fn results_body(s: &Scores, bank: &'static Bank, lang: Lang) -> impl IntoVie
                 .and_then(|cat| cat.category_title(c.category))
                 .map(|t| t.get(lang).to_string())
                 .unwrap_or_else(|| c.category.id().to_string());
-            (title, fmt_score(c.score.score), c.score.answered, c.score.total, c.category == Category::Security || c.in_scope)
+            (
+                title,
+                fmt_score(c.score.score),
+                c.score.answered,
+                c.score.total,
+                c.category == Category::Security || c.in_scope,
+            )
         })
         .collect();
     let reports: Vec<_> = s
@@ -62,7 +78,13 @@ pub fn results_body(s: &Scores, bank: &'static Bank, lang: Lang) -> impl IntoVie
                 Report::Soc1 => "SOC 1",
                 Report::Soc2 => "SOC 2",
             };
-            (name, fmt_score(r.score.score), r.score.answered, r.score.total, r.relied_on)
+            (
+                name,
+                fmt_score(r.score.score),
+                r.score.answered,
+                r.score.total,
+                r.relied_on,
+            )
         })
         .collect();
     let steps: Vec<_> = s

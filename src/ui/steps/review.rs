@@ -23,7 +23,9 @@ pub fn ReviewStep() -> impl IntoView {
                 match a.response(&item.id) {
                     None => unanswered.push(item.id.as_str()),
                     Some(Response::DontKnow) => dont_know.push(item.id.as_str()),
-                    Some(Response::NotApplicable { reason }) => na.push((item.id.as_str(), reason.clone())),
+                    Some(Response::NotApplicable { reason }) => {
+                        na.push((item.id.as_str(), reason.clone()))
+                    }
                     Some(Response::Level(_)) => {}
                 }
             }

@@ -13,7 +13,9 @@ pub fn ScopeStep() -> impl IntoView {
     let lang = session.lang;
     let bank = session.bank;
     let visible = move |q: &'static ScopeQuestion| {
-        session.assessment.with(|a| bank.scope_question_visible(q, &a.scope))
+        session
+            .assessment
+            .with(|a| bank.scope_question_visible(q, &a.scope))
     };
     view! {
         <section aria-labelledby="step-heading">

@@ -25,11 +25,18 @@ pub fn SectionStep(domain: String) -> impl IntoView {
     let items = Memo::new(move |_| {
         session.assessment.with(|a| {
             let effective = bank.effective_scope(&a.scope);
-            bank.items_of(&d.id).filter(|i| bank.item_visible(i, &effective)).map(|i| i.id.as_str()).collect::<Vec<_>>()
+            bank.items_of(&d.id)
+                .filter(|i| bank.item_visible(i, &effective))
+                .map(|i| i.id.as_str())
+                .collect::<Vec<_>>()
         })
     });
     let progress = move || {
-        session.scores.with(|s| s.domain(&d.id).map(|ds| (ds.score.answered, ds.score.total)).unwrap_or((0, 0)))
+        session.scores.with(|s| {
+            s.domain(&d.id)
+                .map(|ds| (ds.score.answered, ds.score.total))
+                .unwrap_or((0, 0))
+        })
     };
     view! {
         <section class="section" aria-labelledby="step-heading">

@@ -20,13 +20,20 @@ pub fn Welcome() -> impl IntoView {
             sequence(bank, &a.scope)
                 .into_iter()
                 .find(|s| match s {
-                    Step::Section(d) => session.scores.with(|sc| sc.domain(d).is_some_and(|ds| ds.score.answered < ds.score.total)),
+                    Step::Section(d) => session.scores.with(|sc| {
+                        sc.domain(d)
+                            .is_some_and(|ds| ds.score.answered < ds.score.total)
+                    }),
                     _ => false,
                 })
                 .unwrap_or(Step::Review)
         })
     });
-    let started = move || session.assessment.with(|a| !a.scope.is_empty() || !a.answers.is_empty());
+    let started = move || {
+        session
+            .assessment
+            .with(|a| !a.scope.is_empty() || !a.answers.is_empty())
+    };
     view! {
         <section class="welcome" aria-labelledby="step-heading">
             <h1 id="step-heading" tabindex="-1">{move || t(lang.get(), Msg::WelcomeHeading)}</h1>
