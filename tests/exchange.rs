@@ -89,6 +89,7 @@ fn realistic(bank: &Bank) -> Assessment {
         soc_readiness::core::answers::ItemAnswer {
             response: Some(Response::Level(Level::new(2).unwrap())),
             note: "From the example-cloud bank".into(),
+            ..Default::default()
         },
     );
     a

@@ -78,6 +78,7 @@ fn realistic(bank: &Bank, note_every: usize) -> Assessment {
         ItemAnswer {
             response: Some(Response::Level(Level::new(2).unwrap())),
             note: "From the example-cloud bank".into(),
+            ..Default::default()
         },
     );
     a

@@ -67,6 +67,12 @@ pub struct ItemAnswer {
     /// Owner, evidence location, remarks.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+    /// Who operates the control (for the responsibility matrix of the printed report).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub owner: String,
+    /// How often it runs (e.g. "quarterly"), for the same matrix.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub frequency: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -95,6 +101,11 @@ pub struct Assessment {
     /// When the assessment was last changed: ISO-8601, supplied by the UI; may be empty.
     #[serde(default)]
     pub updated: String,
+    /// Organisation and assessor named on the printed report's cover.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub organisation: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub assessor: String,
 }
 
 /// The bank an assessment, an export file or a share link refers to.
@@ -211,6 +222,8 @@ impl Assessment {
             id: String::new(),
             created: String::new(),
             updated: String::new(),
+            organisation: String::new(),
+            assessor: String::new(),
         }
     }
 
@@ -322,6 +335,22 @@ impl Assessment {
         if let Some(a) = self.answers.get_mut(item) {
             a.response = None;
         }
+    }
+
+    /// Sets who operates an item's control and how often (for the responsibility matrix).
+    pub fn set_owner_frequency(
+        &mut self,
+        bank: &Bank,
+        item: &str,
+        owner: &str,
+        frequency: &str,
+    ) -> Result<(), AnswerError> {
+        bank.item(item)
+            .ok_or_else(|| AnswerError::UnknownItem(item.into()))?;
+        let a = self.answers.entry(item.into()).or_default();
+        a.owner = owner.to_string();
+        a.frequency = frequency.to_string();
+        Ok(())
     }
 
     pub fn set_note(&mut self, bank: &Bank, item: &str, note: &str) -> Result<(), AnswerError> {

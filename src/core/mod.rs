@@ -5,8 +5,10 @@
 
 pub mod answers;
 pub mod bank;
+pub mod chart;
 pub mod condition;
 pub mod criteria;
+pub mod csv;
 pub mod default_bank;
 pub mod exchange;
 pub mod scoring;

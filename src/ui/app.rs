@@ -10,8 +10,8 @@ use super::notices::Notices;
 use super::route::{use_step, Step};
 use super::state::{saved_lang, Session};
 use super::steps::{
-    data::DataStep, results::ResultsStep, review::ReviewStep, scope::ScopeStep,
-    section::SectionStep, shared::SharedView, welcome::Welcome,
+    blank::BlankStep, data::DataStep, report::ReportStep, results::ResultsStep, review::ReviewStep,
+    scope::ScopeStep, section::SectionStep, shared::SharedView, welcome::Welcome,
 };
 use super::strings::{t, Msg};
 use crate::core::bank::{Bank, BankError, Source};
@@ -230,6 +230,8 @@ fn Shell(bank: &'static Bank, lang: RwSignal<Lang>) -> impl IntoView {
         Step::Section(d) => view! { <SectionStep domain=d /> }.into_any(),
         Step::Review => view! { <ReviewStep /> }.into_any(),
         Step::Results => view! { <ResultsStep /> }.into_any(),
+        Step::Report => view! { <ReportStep /> }.into_any(),
+        Step::Blank => view! { <BlankStep /> }.into_any(),
         Step::Data => view! { <DataStep /> }.into_any(),
     };
     view! {

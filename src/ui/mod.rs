@@ -2,6 +2,7 @@
 //! (storage, URL, document title) only in Effects. No domain logic lives here.
 
 mod app;
+mod charts;
 mod download;
 mod fatal;
 mod nav;

@@ -27,6 +27,8 @@ pub fn step_title(step: &Step) -> Signal<String> {
                 .unwrap_or_default(),
             Step::Review => t(l, Msg::StepReview).to_string(),
             Step::Results => t(l, Msg::StepResults).to_string(),
+            Step::Report => t(l, Msg::ReportTitle).to_string(),
+            Step::Blank => t(l, Msg::BlankQuestionnaire).to_string(),
             Step::Data => t(l, Msg::StepData).to_string(),
         }
     })

@@ -125,6 +125,26 @@ pub fn QuestionCard(
         }
     };
     let note = Memo::new(move |_| session.assessment.with(|a| a.note(id).to_string()));
+    let owner_frequency = Memo::new(move |_| {
+        session.assessment.with(|a| {
+            a.answers
+                .get(id)
+                .map(|x| (x.owner.clone(), x.frequency.clone()))
+                .unwrap_or_default()
+        })
+    });
+    let set_owner = move |owner: String| {
+        let frequency = owner_frequency.get_untracked().1;
+        session.edit(|a| {
+            let _ = a.set_owner_frequency(bank, id, &owner, &frequency);
+        })
+    };
+    let set_frequency = move |frequency: String| {
+        let owner = owner_frequency.get_untracked().0;
+        session.edit(|a| {
+            let _ = a.set_owner_frequency(bank, id, &owner, &frequency);
+        })
+    };
     let set_note = move |text: String| {
         session.edit(|a| {
             let _ = a.set_note(bank, id, &text);
@@ -212,6 +232,8 @@ pub fn QuestionCard(
     let labelled_by = heading_id.clone();
     let reason_id = format!("r-{id}");
     let note_id = format!("n-{id}");
+    let owner_id = format!("o-{id}");
+    let frequency_id = format!("f-{id}");
     let radio = move |value: Choice, label: Signal<String>| {
         let name = group.clone();
         view! {
@@ -259,6 +281,18 @@ pub fn QuestionCard(
             <textarea id=note_id class="note" rows="2"
                 prop:value=move || note.get()
                 on:change=move |ev| set_note(event_target_value(&ev))></textarea>
+            <div class="owner-row">
+                <div>
+                    <label class="field" for=owner_id.clone()>{move || t(lang.get(), Msg::Owner)}</label>
+                    <input id=owner_id type="text" prop:value=move || owner_frequency.get().0
+                        on:change=move |ev| set_owner(event_target_value(&ev)) />
+                </div>
+                <div>
+                    <label class="field" for=frequency_id.clone()>{move || t(lang.get(), Msg::Frequency)}</label>
+                    <input id=frequency_id type="text" prop:value=move || owner_frequency.get().1
+                        on:change=move |ev| set_frequency(event_target_value(&ev)) />
+                </div>
+            </div>
             <details>
                 <summary>{move || t(lang.get(), Msg::WhyItMatters)}</summary>
                 <p>{move || item.why.get(lang.get()).to_string()}</p>

@@ -15,6 +15,8 @@ pub enum Step {
     Section(String),
     Review,
     Results,
+    Report,
+    Blank,
     Data,
 }
 
@@ -25,6 +27,8 @@ impl Step {
             (Some("section"), Some(d)) => Step::Section(d.to_string()),
             (Some("review"), _) => Step::Review,
             (Some("results"), _) => Step::Results,
+            (Some("report"), _) => Step::Report,
+            (Some("blank"), _) => Step::Blank,
             (Some("data"), _) => Step::Data,
             _ => Step::Welcome,
         }
@@ -48,6 +52,8 @@ impl Step {
                 }
                 Step::Review => p.set("step", "review"),
                 Step::Results => p.set("step", "results"),
+                Step::Report => p.set("step", "report"),
+                Step::Blank => p.set("step", "blank"),
                 Step::Data => p.set("step", "data"),
             }
         }

@@ -13,7 +13,11 @@ use crate::core::bank::{Bank, Criticality, Item, ItemKind};
 /// target is 3 or more: a Type II examination tests operation over a period. Items the bank
 /// deliberately targets at 1 or 2 keep that target whatever the goal.
 pub fn effective_target(bank: &Bank, item: &Item, goal: AuditGoal) -> u8 {
-    let base = bank.target_of(item).min(MAX_LEVEL);
+    raise_target(bank.target_of(item).min(MAX_LEVEL), goal)
+}
+
+/// The effective target from the bank's target (at most [`MAX_LEVEL`]) and the goal.
+pub(super) fn raise_target(base: u8, goal: AuditGoal) -> u8 {
     if goal == AuditGoal::Type2 && base >= 3 {
         MAX_LEVEL
     } else {
@@ -22,6 +26,9 @@ pub fn effective_target(bank: &Bank, item: &Item, goal: AuditGoal) -> u8 {
 }
 
 /// One answered item below its target.
+///
+/// The gap list is ordered by weighted shortfall (largest first), then criticality
+/// (critical first), then bank order.
 ///
 /// Invariants: `level < target`; `shortfall == target - level`;
 /// `weighted_shortfall == weight × shortfall` (the points missing to reach the target).
@@ -75,15 +82,4 @@ impl Gap {
     pub fn item<'b>(&self, bank: &'b Bank) -> Option<&'b Item> {
         bank.item(&self.item)
     }
-}
-
-/// Orders gaps by weighted shortfall (largest first), then criticality (critical first),
-/// then bank order. Gaps are collected in bank order and the sort is stable, which gives
-/// the last key.
-pub(super) fn rank(gaps: &mut [Gap]) {
-    gaps.sort_by(|a, b| {
-        b.weighted_shortfall
-            .cmp(&a.weighted_shortfall)
-            .then(a.criticality.cmp(&b.criticality))
-    });
 }

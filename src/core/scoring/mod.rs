@@ -20,8 +20,11 @@
 //! - The result depends only on the bank and the assessment's content (no ordering, no
 //!   clock, no randomness).
 //!
-//! Cost: one pass over the bank's items, with a logarithmic lookup per cited criterion, so
-//! O(items × criteria-per-item); it runs after every answer in the browser.
+//! Cost: O(items × criteria-per-item) per rescore, which runs after every answer in the
+//! browser. The bank's ids are resolved to positions once per bank (`index.rs`), so the
+//! pass over the items sums integers by position; the answers are found by one merge of
+//! the item ids with the assessment's (ordered) answer map. See "Performance" in
+//! `SCORING.md` for the figures.
 
 use serde::{Serialize, Serializer};
 use std::collections::BTreeMap;
@@ -34,6 +37,9 @@ use crate::core::criteria::{Catalogue, Category};
 
 mod explain;
 mod gaps;
+mod index;
+#[cfg(test)]
+mod reference;
 mod verdict;
 
 pub use explain::{explain, Contribution, Exclusion, Explanation, Outcome, Subject};
@@ -108,19 +114,22 @@ impl GroupScore {
         if status == Status::Hidden {
             return;
         }
+        self.tally(Delta::of(weight, status));
+        self.finish();
+    }
+
+    /// Adds one visible item's sums, leaving `score` to [`GroupScore::finish`].
+    fn tally(&mut self, d: Delta) {
         self.total += 1;
-        if status.is_answered() {
-            self.answered += 1;
-        }
-        match status {
-            Status::NotApplicable => self.not_applicable += 1,
-            Status::DontKnow => self.dont_know += 1,
-            _ => {}
-        }
-        if let Some(level) = status.counted_level() {
-            self.points += u64::from(weight) * u64::from(level);
-            self.max_points += u64::from(weight) * u64::from(MAX_LEVEL);
-        }
+        self.answered += d.answered;
+        self.not_applicable += d.not_applicable;
+        self.dont_know += d.dont_know;
+        self.points += d.points;
+        self.max_points += d.max_points;
+    }
+
+    /// Sets `score` from the sums.
+    fn finish(&mut self) {
         self.score = percent(self.points, self.max_points);
     }
 
@@ -330,14 +339,14 @@ fn item_categories(item: &Item) -> [bool; 5] {
     flags
 }
 
-/// What the scope answers mean for scoring, computed once per call.
+/// What the scope answers mean for one item at a time: the direct form of the rules that
+/// [`explain`] follows item by item (`score` uses the bank's index instead).
 struct Context<'a> {
     bank: &'a Bank,
     assessment: &'a Assessment,
     effective: ScopeAnswers,
     /// Domain id → (position in bank.domains, visible).
     domains: BTreeMap<&'a str, (usize, bool)>,
-    goal: AuditGoal,
 }
 
 impl<'a> Context<'a> {
@@ -349,13 +358,11 @@ impl<'a> Context<'a> {
             .enumerate()
             .map(|(n, d)| (d.id.as_str(), (n, bank.domain_visible(d, &effective))))
             .collect();
-        let goal = AuditGoal::from_scope(&effective);
         Context {
             bank,
             assessment,
             effective,
             domains,
-            goal,
         }
     }
 
@@ -387,20 +394,66 @@ impl<'a> Context<'a> {
     fn weight(&self, item: &Item) -> u32 {
         self.bank.scoring.weights.of(item.criticality)
     }
+}
 
-    fn selected(&self, question: &str, option: &str) -> bool {
-        self.effective
-            .get(question)
-            .is_some_and(|s| s.contains(option))
+/// What one visible item adds to each group it belongs to.
+#[derive(Debug, Clone, Copy)]
+struct Delta {
+    answered: usize,
+    not_applicable: usize,
+    dont_know: usize,
+    points: u64,
+    max_points: u64,
+}
+
+impl Delta {
+    fn of(weight: u32, status: Status) -> Self {
+        let (points, max_points) = status.counted_level().map_or((0, 0), |level| {
+            (
+                u64::from(weight) * u64::from(level),
+                u64::from(weight) * u64::from(MAX_LEVEL),
+            )
+        });
+        Delta {
+            answered: usize::from(status.is_answered()),
+            not_applicable: usize::from(status == Status::NotApplicable),
+            dont_know: usize::from(status == Status::DontKnow),
+            points,
+            max_points,
+        }
     }
+}
+
+/// An item below its target, before it becomes a [`Gap`].
+struct GapEntry {
+    position: usize,
+    status: Status,
+    weight: u32,
+    target: u8,
+    criticality: Criticality,
+    weighted_shortfall: u64,
 }
 
 /// Scores an assessment against a bank: every number the results page shows.
 ///
 /// Pure and deterministic; one pass over the items. See the module documentation for the
 /// invariants and `SCORING.md` for the method.
+///
+/// The bank's ids are resolved to positions once (see `index.rs`, cached per thread while
+/// the bank's content stays the same), so a rescore costs one merge of the item ids with
+/// the answers, integer sums per group, and the strings the result owns.
 pub fn score(bank: &Bank, assessment: &Assessment) -> Scores {
-    let ctx = Context::new(bank, assessment);
+    let ix = index::of(bank);
+    let terms = ix.term_values(bank, assessment);
+    let term = |t: usize| terms.get(t).copied().unwrap_or(false);
+    let goal = match ix.own_audit.map(term) {
+        [_, _, true] => AuditGoal::Type2,
+        [_, true, _] => AuditGoal::Type1,
+        [true, _, _] => AuditGoal::RelianceOnly,
+        _ => AuditGoal::Undecided,
+    };
+    let domains_shown = ix.domains_shown(&terms);
+    let answers = ix.answers(bank, assessment);
     let idx = criteria_index();
 
     let mut overall = GroupScore::default();
@@ -408,53 +461,53 @@ pub fn score(bank: &Bank, assessment: &Assessment) -> Scores {
     let mut categories = [GroupScore::default(); 5];
     let mut domains = vec![GroupScore::default(); bank.domains.len()];
     let mut reports = [GroupScore::default(); 2];
-    let mut items = Vec::new();
-    let mut gaps = Vec::new();
+    let mut items = Vec::with_capacity(bank.items.len());
+    let mut below_target = Vec::new();
     let mut open_items = Vec::new();
     let mut gates = verdict::GateTally::default();
 
-    for item in &bank.items {
-        let status = ctx.status(item);
-        if status == Status::Hidden {
+    for (position, ((item, entry), answer)) in
+        bank.items.iter().zip(&ix.items).zip(&answers).enumerate()
+    {
+        if !ix.visible(entry, &terms, &domains_shown) {
             continue;
         }
-        let weight = ctx.weight(item);
-        overall.add(weight, status);
-
-        let mut in_category = [false; 5];
-        for (n, c) in item.criteria.iter().enumerate() {
-            // An item citing a criterion twice still counts once for it.
-            if item.criteria[..n].contains(c) {
-                continue;
-            }
-            if let Some((pos, cat)) = idx.lookup(c) {
-                if let Some(g) = criteria.get_mut(pos) {
-                    g.add(weight, status);
-                }
-                in_category[category_index(cat)] = true;
+        let status = match answer.and_then(|a| a.response.as_ref()) {
+            None => Status::Unanswered,
+            Some(Response::Level(l)) => Status::Level(l.value()),
+            Some(Response::DontKnow) => Status::DontKnow,
+            Some(Response::NotApplicable { .. }) => Status::NotApplicable,
+        };
+        let weight = entry.weight;
+        let c = Delta::of(weight, status);
+        overall.tally(c);
+        for &pos in ix.criteria_of(entry) {
+            if let Some(g) = criteria.get_mut(pos) {
+                g.tally(c);
             }
         }
-        for (g, _) in categories.iter_mut().zip(in_category).filter(|(_, on)| *on) {
-            g.add(weight, status);
+        for (n, g) in categories.iter_mut().enumerate() {
+            if entry.categories & (1 << n) != 0 {
+                g.tally(c);
+            }
         }
-        if let Some(g) = ctx
-            .domains
-            .get(item.domain.as_str())
-            .and_then(|&(n, _)| domains.get_mut(n))
-        {
-            g.add(weight, status);
+        if let Some(g) = entry.domain.and_then(|d| domains.get_mut(d)) {
+            g.tally(c);
         }
-        for &r in &item.reports {
-            reports[report_index(r)].add(weight, status);
+        for (g, &times) in reports.iter_mut().zip(&entry.reports) {
+            for _ in 0..times {
+                g.tally(c);
+            }
         }
 
-        let target = effective_target(bank, item, ctx.goal);
+        let target = gaps::raise_target(entry.target, goal);
         let mut own = GroupScore::default();
-        own.add(weight, status);
+        own.tally(c);
+        own.finish();
         items.push(ItemScore {
             id: item.id.clone(),
-            kind: item.kind,
-            criticality: item.criticality,
+            kind: entry.kind,
+            criticality: entry.criticality,
             weight,
             status,
             target,
@@ -463,14 +516,52 @@ pub fn score(bank: &Bank, assessment: &Assessment) -> Scores {
         if status == Status::DontKnow {
             open_items.push(item.id.clone());
         }
-        if let Some(gap) = Gap::of(item, status, weight, target, assessment.note(&item.id)) {
-            gaps.push(gap);
+        if let Some(level) = status.counted_level().filter(|&l| l < target) {
+            below_target.push(GapEntry {
+                position,
+                status,
+                weight,
+                target,
+                criticality: entry.criticality,
+                weighted_shortfall: u64::from(weight) * u64::from(target - level),
+            });
         }
         gates.add(item, status);
     }
-    gaps::rank(&mut gaps);
 
-    let verdict = Verdict::decide(bank, overall.score, gates, ctx.goal);
+    // Most urgent first (see `Gap`): the bank position as last key makes the order total,
+    // so an unstable sort gives the same order as a stable sort over bank order.
+    below_target.sort_unstable_by_key(|g| {
+        (
+            std::cmp::Reverse(g.weighted_shortfall),
+            g.criticality,
+            g.position,
+        )
+    });
+    let gaps: Vec<Gap> = below_target
+        .iter()
+        .filter_map(|g| {
+            let item = bank.items.get(g.position)?;
+            let note = answers
+                .get(g.position)
+                .copied()
+                .flatten()
+                .map_or("", |a| a.note.as_str());
+            Gap::of(item, g.status, g.weight, g.target, note)
+        })
+        .collect();
+
+    overall.finish();
+    for g in criteria
+        .iter_mut()
+        .chain(&mut categories)
+        .chain(&mut domains)
+        .chain(&mut reports)
+    {
+        g.finish();
+    }
+
+    let verdict = Verdict::decide(bank, overall.score, gates, goal);
     Scores {
         overall,
         items,
@@ -487,10 +578,10 @@ pub fn score(bank: &Bank, assessment: &Assessment) -> Scores {
         categories: Category::ALL
             .into_iter()
             .zip(categories)
-            .map(|(category, score)| CategoryScore {
+            .zip(ix.categories)
+            .map(|((category, score), t)| CategoryScore {
                 category,
-                in_scope: category == Category::Security
-                    || ctx.selected("categories", category.id()),
+                in_scope: category == Category::Security || term(t),
                 score,
             })
             .collect(),
@@ -498,18 +589,20 @@ pub fn score(bank: &Bank, assessment: &Assessment) -> Scores {
             .domains
             .iter()
             .zip(domains)
-            .map(|(d, score)| DomainScore {
+            .zip(&ix.domain_resolves_to)
+            .map(|((d, score), &resolved)| DomainScore {
                 id: d.id.clone(),
-                visible: ctx.domains.get(d.id.as_str()).is_some_and(|&(_, v)| v),
+                visible: domains_shown.get(resolved).copied().unwrap_or(false),
                 score,
             })
             .collect(),
         reports: [Report::Soc1, Report::Soc2]
             .into_iter()
             .zip(reports)
-            .map(|(report, score)| ReportScore {
+            .zip(ix.reliance)
+            .map(|((report, score), t)| ReportScore {
                 report,
-                relied_on: ctx.selected("reliance", report.id()),
+                relied_on: term(t),
                 score,
             })
             .collect(),

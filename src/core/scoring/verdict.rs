@@ -5,7 +5,6 @@ use serde::Serialize;
 
 use super::Status;
 use crate::core::bank::{Bank, Criticality, Item, ItemKind};
-use crate::core::condition::ScopeAnswers;
 
 /// Band id that means "Type I ready"; a valid bank has it (checked at load).
 pub const TYPE1_BAND: &str = "type1_ready";
@@ -17,7 +16,8 @@ const TYPE1_LEVEL: u8 = 3;
 /// Level every critical item must reach for Type II readiness ("operating with evidence").
 const TYPE2_LEVEL: u8 = 4;
 
-/// What the customer is heading for, from the `own_audit` scope answer.
+/// What the customer is heading for, from the effective `own_audit` scope answer: Type II
+/// when `type2` is selected, else Type I when `type1` is, else reliance only when `none` is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AuditGoal {
@@ -29,22 +29,6 @@ pub enum AuditGoal {
     Type1,
     /// `own_audit = type2`: targets rise to 4 (see `effective_target`).
     Type2,
-}
-
-impl AuditGoal {
-    /// Reads the effective scope answers.
-    pub(super) fn from_scope(effective: &ScopeAnswers) -> AuditGoal {
-        let sel = |o: &str| effective.get("own_audit").is_some_and(|s| s.contains(o));
-        if sel("type2") {
-            AuditGoal::Type2
-        } else if sel("type1") {
-            AuditGoal::Type1
-        } else if sel("none") {
-            AuditGoal::RelianceOnly
-        } else {
-            AuditGoal::Undecided
-        }
-    }
 }
 
 /// A band of the bank: its position in `bank.scoring.bands` (the band order) and its id.

@@ -1,6 +1,8 @@
 //! One component per step of the walkthrough. Only the current step is rendered.
 
+pub mod blank;
 pub mod data;
+pub mod report;
 pub mod results;
 pub mod review;
 pub mod scope;

@@ -1,21 +1,25 @@
-//! Results: the verdict in plain words, the score and completion, readiness for Type I and
-//! Type II with the gates that failed, scores by category and report, and the next steps.
-//! (The full report and print layout build on this.)
+//! Results: the verdict in plain words, blockers first, SOC 1 and SOC 2 views, charts with
+//! data tables, the full gap list, "why this score" for every number, and the exports.
 
 use leptos::prelude::*;
 
-use crate::core::bank::{Bank, Report};
-use crate::core::criteria::{Catalogue, Category};
-use crate::core::scoring::{GateKind, Scores, NEXT_STEPS};
+use crate::core::answers::Assessment;
+use crate::core::bank::{Bank, Criticality, Report};
+use crate::core::criteria::Catalogue;
+use crate::core::scoring::{
+    explain, Exclusion, Gap, GateKind, GroupScore, Outcome, Scores, Subject, NEXT_STEPS,
+};
 use crate::core::text::Lang;
+use crate::ui::charts::{CategoryChart, DomainChart};
+use crate::ui::route::Step;
 use crate::ui::state::use_session;
 use crate::ui::strings::{t, Msg};
 
-fn fmt_score(s: Option<f64>) -> String {
+pub fn fmt_score(s: Option<f64>) -> String {
     s.map(|v| format!("{v:.0}")).unwrap_or_else(|| "–".into())
 }
 
-fn gate_text(lang: Lang, kind: GateKind) -> &'static str {
+pub fn gate_text(lang: Lang, kind: GateKind) -> &'static str {
     match kind {
         GateKind::Unanswered => t(lang, Msg::GateUnanswered),
         GateKind::CriticalCuecBelow3 => t(lang, Msg::GateCriticalCuec),
@@ -23,25 +27,146 @@ fn gate_text(lang: Lang, kind: GateKind) -> &'static str {
     }
 }
 
+pub fn criticality_text(lang: Lang, c: Criticality) -> &'static str {
+    t(
+        lang,
+        match c {
+            Criticality::Critical => Msg::Critical,
+            Criticality::High => Msg::High,
+            Criticality::Medium => Msg::Medium,
+            Criticality::Low => Msg::Low,
+        },
+    )
+}
+
+fn report_name(r: Report) -> &'static str {
+    match r {
+        Report::Soc1 => "SOC 1",
+        Report::Soc2 => "SOC 2",
+    }
+}
+
 #[component]
 pub fn ResultsStep() -> impl IntoView {
     let session = use_session();
     let lang = session.lang;
+    let bank = session.bank;
     view! {
         <section class="results" aria-labelledby="step-heading">
             <h1 id="step-heading" tabindex="-1">{move || t(lang.get(), Msg::StepResults)}</h1>
-            {move || session.scores.with(|s| results_body(s, session.bank, lang.get()))}
+            <p class="actions no-print">
+                <a class="button primary" href=Step::Report.href()>{move || t(lang.get(), Msg::OpenReport)}</a>
+                <a class="button secondary" href=Step::Blank.href()>{move || t(lang.get(), Msg::BlankQuestionnaire)}</a>
+            </p>
+            <super::report::Exports />
+            {move || session.scores.with(|s| session.assessment.with(|a| results_body(s, a, bank, lang.get(), true)))}
         </section>
     }
 }
 
+/// "Why this score": the items behind a number, with weight, level and points. Rendered
+/// only when opened, so the page does not carry every explanation.
+#[component]
+pub fn WhyScore(
+    subject: Subject,
+    assessment: Assessment,
+    bank: &'static Bank,
+    lang: Lang,
+) -> impl IntoView {
+    let open = RwSignal::new(false);
+    view! {
+        <details class="why-score no-print" on:toggle=move |ev| {
+            use wasm_bindgen::JsCast;
+            let is_open = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()).is_some_and(|d| d.open());
+            open.set(is_open);
+        }>
+            <summary>{t(lang, Msg::WhyThisScore)}</summary>
+            {move || open.get().then(|| {
+                let e = explain(bank, &assessment, &subject);
+                view! {
+                    <p>{format!("{} {} / {} = {}", t(lang, Msg::PointsFormula), e.score.points, e.score.max_points, fmt_score(e.score.score))}</p>
+                    <table class="score-table compact">
+                        <thead><tr>
+                            <th scope="col">{t(lang, Msg::Item)}</th>
+                            <th scope="col">{t(lang, Msg::Weight)}</th>
+                            <th scope="col">{t(lang, Msg::Level)}</th>
+                            <th scope="col">{t(lang, Msg::Points)}</th>
+                        </tr></thead>
+                        <tbody>
+                            {e.contributions.into_iter().filter(|c| !matches!(c.outcome, Outcome::Excluded(Exclusion::Hidden))).map(|c| {
+                                let title = bank.item(&c.item).map(|i| i.title.get(lang).to_string()).unwrap_or_default();
+                                let (level, points) = match &c.outcome {
+                                    Outcome::Counted { level, dont_know, points, max_points } => (
+                                        if *dont_know { t(lang, Msg::DontKnow).to_string() } else { level.to_string() },
+                                        format!("{points} / {max_points}"),
+                                    ),
+                                    Outcome::Excluded(Exclusion::NotApplicable { .. }) => (t(lang, Msg::NotApplicable).to_string(), t(lang, Msg::Excluded).to_string()),
+                                    Outcome::Excluded(_) => (t(lang, Msg::Unanswered).to_string(), t(lang, Msg::Excluded).to_string()),
+                                };
+                                view! { <tr><td><span class="item-id">{c.item.clone()}</span> " " {title}</td><td>{c.weight}</td><td>{level}</td><td>{points}</td></tr> }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                }
+            })}
+        </details>
+    }
+}
+
+fn score_line(label: String, g: &GroupScore, lang: Lang) -> String {
+    format!(
+        "{label}: {} / 100 ({} {} / {})",
+        fmt_score(g.score),
+        t(lang, Msg::Answered),
+        g.answered,
+        g.total
+    )
+}
+
+/// One gap with what to do about it.
+pub fn gap_view(g: &Gap, bank: &'static Bank, lang: Lang, note: String) -> impl IntoView {
+    let item = bank.item(&g.item);
+    let title = item
+        .map(|i| i.title.get(lang).to_string())
+        .unwrap_or_default();
+    let steps: Vec<String> = item.map(|i| i.how.get(lang).to_vec()).unwrap_or_default();
+    let level = if g.dont_know {
+        t(lang, Msg::DontKnow).to_string()
+    } else {
+        g.level.to_string()
+    };
+    view! {
+        <li class="gap">
+            <p class="gap-title">
+                <span class="item-id">{g.item.clone()}</span> " " <strong>{title}</strong> " "
+                <span class=format!("badge crit-{}", g.criticality.id())>{criticality_text(lang, g.criticality)}</span>
+            </p>
+            <p class="gap-meta">{format!("{} {level} → {} · {} {}", t(lang, Msg::LevelNow), g.target, t(lang, Msg::Criteria), g.criteria.join(", "))}</p>
+            <ol class="gap-steps">{steps.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ol>
+            {(!note.is_empty()).then(|| view! { <p class="gap-note">{format!("{}: {note}", t(lang, Msg::YourNote))}</p> })}
+        </li>
+    }
+}
+
 /// The results of any assessment (the user's own, or a shared one) as plain views.
-pub fn results_body(s: &Scores, bank: &'static Bank, lang: Lang) -> impl IntoView {
+pub fn results_body(
+    s: &Scores,
+    a: &Assessment,
+    bank: &'static Bank,
+    lang: Lang,
+    interactive: bool,
+) -> impl IntoView {
     let band = s
         .verdict
         .band
         .as_ref()
         .and_then(|b| bank.scoring.bands.get(b.index));
+    let score_band = s
+        .verdict
+        .score_band
+        .as_ref()
+        .and_then(|b| bank.scoring.bands.get(b.index));
+    let capped = s.verdict.band != s.verdict.score_band;
     let completion = s.completion();
     let incomplete = completion.answered < completion.total;
     let yes_no = |b: bool| {
@@ -51,95 +176,99 @@ pub fn results_body(s: &Scores, bank: &'static Bank, lang: Lang) -> impl IntoVie
             t(lang, Msg::No)
         }
     };
-    let categories: Vec<_> = s
-        .categories
+    let blockers: Vec<&Gap> = s
+        .gaps
         .iter()
-        .filter(|c| c.in_scope || c.score.answered > 0)
-        .map(|c| {
-            let title = Catalogue::builtin()
-                .ok()
-                .and_then(|cat| cat.category_title(c.category))
-                .map(|t| t.get(lang).to_string())
-                .unwrap_or_else(|| c.category.id().to_string());
-            (
-                title,
-                fmt_score(c.score.score),
-                c.score.answered,
-                c.score.total,
-                c.category == Category::Security || c.in_scope,
-            )
-        })
+        .filter(|g| g.criticality == Criticality::Critical)
         .collect();
-    let reports: Vec<_> = s
-        .reports
+    let others: Vec<&Gap> = s
+        .gaps
         .iter()
-        .map(|r| {
-            let name = match r.report {
-                Report::Soc1 => "SOC 1",
-                Report::Soc2 => "SOC 2",
-            };
-            (
-                name,
-                fmt_score(r.score.score),
-                r.score.answered,
-                r.score.total,
-                r.relied_on,
-            )
-        })
+        .filter(|g| g.criticality != Criticality::Critical)
         .collect();
-    let steps: Vec<_> = s
-        .next_steps(NEXT_STEPS)
-        .iter()
-        .filter_map(|g| bank.item(&g.item).map(|i| (g.clone(), i)))
-        .collect();
+    let note = |id: &str| a.note(id).to_string();
+    let why = move |subject: Subject| {
+        interactive.then(
+            || view! { <WhyScore subject=subject assessment=a.clone() bank=bank lang=lang /> },
+        )
+    };
+    let catalogue = Catalogue::builtin().ok();
     view! {
         <div class="verdict" role="status">
             <p class="verdict-band">{band.map(|b| b.label.get(lang).to_string()).unwrap_or_else(|| t(lang, Msg::NoScoreYet).to_string())}</p>
             <p class="verdict-score">{format!("{} {} / 100", t(lang, Msg::OverallScore), fmt_score(s.verdict.score))}</p>
-            {band.and_then(|b| b.advice.as_ref()).map(|a| view! { <p>{a.get(lang).to_string()}</p> })}
+            <p>{format!("{} {} / {}", t(lang, Msg::Answered), completion.answered, completion.total)}</p>
+            {band.and_then(|b| b.advice.as_ref()).map(|adv| view! { <p>{adv.get(lang).to_string()}</p> })}
+            {(capped && score_band.is_some()).then(|| view! {
+                <p>{format!("{} {}", t(lang, Msg::ScoreAloneReaches), score_band.map(|b| b.label.get(lang).to_string()).unwrap_or_default())}</p>
+            })}
+            {why(Subject::Overall)}
         </div>
         {incomplete.then(|| view! {
             <p class="notice notice-error">{format!("{} {} / {}", t(lang, Msg::IncompleteWarning), completion.answered, completion.total)}</p>
         })}
+        <h2>{t(lang, Msg::ReadinessHeading)}</h2>
         <dl class="readiness">
             <dt>{t(lang, Msg::Type1Ready)}</dt><dd>{yes_no(s.verdict.type1_ready)}</dd>
             <dt>{t(lang, Msg::Type2Ready)}</dt><dd>{yes_no(s.verdict.type2_ready)}</dd>
         </dl>
         {(!s.verdict.failed_gates.is_empty()).then(|| view! {
-            <h2>{t(lang, Msg::FailedGates)}</h2>
+            <h3>{t(lang, Msg::FailedGates)}</h3>
             <ul class="gates">
-                {s.verdict.failed_gates.iter().map(|g| view! {
-                    <li>{gate_text(lang, g.kind)} ": " <span class="item-id">{g.items.join(", ")}</span></li>
+                {s.verdict.failed_gates.iter().map(|g| {
+                    // A long list of unanswered items reads better as a count.
+                    let items = if g.kind == GateKind::Unanswered && g.items.len() > 8 {
+                        format!("{} ({})", g.items.len(), t(lang, Msg::SeeReview))
+                    } else {
+                        g.items.join(", ")
+                    };
+                    view! { <li>{gate_text(lang, g.kind)} ": " <span class="item-id">{items}</span></li> }
                 }).collect_view()}
             </ul>
         })}
+        <h2>{format!("{} ({})", t(lang, Msg::Blockers), blockers.len())}</h2>
+        {blockers.is_empty().then(|| view! { <p>{t(lang, Msg::NoBlockers)}</p> })}
+        <ol class="gap-list">{blockers.iter().map(|g| gap_view(g, bank, lang, note(&g.item))).collect_view()}</ol>
+
         <h2>{t(lang, Msg::NextSteps)}</h2>
         <ol class="next-steps">
-            {steps.into_iter().map(|(g, item)| view! {
-                <li>
-                    <strong><span class="item-id">{item.id.clone()}</span> " " {item.title.get(lang).to_string()}</strong>
-                    <p>{format!("{} {} → {}", t(lang, Msg::LevelNow), if g.dont_know { t(lang, Msg::DontKnow).to_string() } else { g.level.to_string() }, g.target)}</p>
-                    <ul>{item.how.get(lang).iter().map(|h| view! { <li>{h.clone()}</li> }).collect_view()}</ul>
-                </li>
+            {s.next_steps(NEXT_STEPS).iter().map(|g| {
+                let title = bank.item(&g.item).map(|i| i.title.get(lang).to_string()).unwrap_or_default();
+                view! { <li><span class="item-id">{g.item.clone()}</span> " " {title}</li> }
             }).collect_view()}
         </ol>
-        <h2>{t(lang, Msg::ByCategory)}</h2>
-        <table class="score-table">
-            <thead><tr><th scope="col">{t(lang, Msg::Category)}</th><th scope="col">{t(lang, Msg::Score)}</th><th scope="col">{t(lang, Msg::Answered)}</th></tr></thead>
-            <tbody>
-                {categories.into_iter().map(|(title, score, a, n, _)| view! {
-                    <tr><th scope="row">{title}</th><td>{score}</td><td>{format!("{a} / {n}")}</td></tr>
-                }).collect_view()}
-            </tbody>
-        </table>
+
         <h2>{t(lang, Msg::ByReport)}</h2>
-        <table class="score-table">
-            <thead><tr><th scope="col">{t(lang, Msg::Report)}</th><th scope="col">{t(lang, Msg::Score)}</th><th scope="col">{t(lang, Msg::Answered)}</th><th scope="col">{t(lang, Msg::ReliedOn)}</th></tr></thead>
-            <tbody>
-                {reports.into_iter().map(|(name, score, a, n, relied)| view! {
-                    <tr><th scope="row">{name}</th><td>{score}</td><td>{format!("{a} / {n}")}</td><td>{yes_no(relied)}</td></tr>
+        {s.reports.iter().map(|r| view! {
+            <div class="report-view">
+                <h3>{format!("{} {}", report_name(r.report), if r.relied_on { t(lang, Msg::ReliedOnMark) } else { "" })}</h3>
+                <p>{score_line(report_name(r.report).to_string(), &r.score, lang)}</p>
+                {why(Subject::Report(r.report))}
+            </div>
+        }).collect_view()}
+
+        <h2>{t(lang, Msg::ByCategory)}</h2>
+        <CategoryChart scores=s.clone() lang=lang />
+        {interactive.then(|| view! {
+            <ul class="why-list">
+                {s.categories.iter().filter(|c| c.in_scope || c.score.answered > 0).map(|c| {
+                    let title = catalogue.and_then(|cat| cat.category_title(c.category)).map(|t| t.get(lang).to_string()).unwrap_or_default();
+                    view! { <li>{score_line(title, &c.score, lang)} {why(Subject::Category(c.category))}</li> }
                 }).collect_view()}
-            </tbody>
-        </table>
+            </ul>
+        })}
+        <h2>{t(lang, Msg::ByDomain)}</h2>
+        <DomainChart scores=s.clone() lang=lang />
+        {interactive.then(|| view! {
+            <ul class="why-list">
+                {s.domains.iter().filter(|d| d.visible).map(|d| {
+                    let title = bank.domain(&d.id).map(|x| x.title.get(lang).to_string()).unwrap_or_default();
+                    view! { <li>{score_line(title, &d.score, lang)} {why(Subject::Domain(d.id.clone()))}</li> }
+                }).collect_view()}
+            </ul>
+        })}
+
+        <h2>{format!("{} ({})", t(lang, Msg::OtherGaps), others.len())}</h2>
+        <ol class="gap-list">{others.iter().map(|g| gap_view(g, bank, lang, note(&g.item))).collect_view()}</ol>
     }
 }

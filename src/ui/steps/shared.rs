@@ -42,6 +42,7 @@ pub fn SharedView(fragment: String) -> impl IntoView {
                     let assessment = shared.assessment;
                     let scores = score(bank, &assessment);
                     let name = assessment.name.clone();
+                    let shown = assessment.clone();
                     let import = move |_| {
                         let mut a = assessment.clone();
                         a.id = String::new();
@@ -56,7 +57,7 @@ pub fn SharedView(fragment: String) -> impl IntoView {
                             <button type="button" class="primary" on:click=import>{move || t(lang.get(), Msg::SharedImport)}</button>
                             <button type="button" on:click=move |_| leave_shared_view(Step::Welcome)>{move || t(lang.get(), Msg::SharedLeave)}</button>
                         </p>
-                        <section class="results">{move || results_body(&scores, bank, lang.get())}</section>
+                        <section class="results">{move || results_body(&scores, &shown, bank, lang.get(), false)}</section>
                     }.into_any()
                 }
             }}
