@@ -168,6 +168,13 @@ fn bar_chart_ticks_and_thresholds() {
         ]
     );
     assert!(c.thresholds.iter().all(|m| (m.y1, m.y2) == (20.0, 80.0)));
+    // Labels alternate sides of their lines so that close markers do not overlap.
+    let sides: Vec<(f64, Anchor)> = c
+        .thresholds
+        .iter()
+        .map(|m| (m.label.x, m.label.anchor))
+        .collect();
+    assert_eq!(sides, [(206.0, Anchor::End), (244.0, Anchor::Start)]);
 }
 
 #[test]

@@ -290,6 +290,9 @@ impl BarChart {
 /// Worked example (`tests/chart.rs`): width 300, label_width 60, value_width 40 give a
 /// plot from x = 60 to x = 260 (200 wide), so the value 50 draws a bar 100 wide ending at
 /// x = 160, with its text "50" at x = 160 + gap.
+/// Horizontal distance between a threshold line and its label.
+const MARKER_LABEL_GAP: f64 = 4.0;
+
 pub fn bar_chart(rows: &[BarInput], layout: BarLayout) -> BarChart {
     let width = len(layout.width);
     let label_width = len(layout.label_width);
@@ -366,24 +369,32 @@ pub fn bar_chart(rows: &[BarInput], layout: BarLayout) -> BarChart {
         })
         .collect();
 
+    // Neighbouring markers (75 and 90) sit close together: labels alternate sides of their
+    // line (the first ends just left of it, the next starts just right) so they never overlap.
     let thresholds = layout
         .thresholds
         .iter()
-        .filter_map(|t| {
-            let v = clamp_score(Some(t.value))?;
-            Some(Marker {
+        .filter_map(|t| clamp_score(Some(t.value)).map(|v| (t, v)))
+        .enumerate()
+        .map(|(n, (t, v))| {
+            let (dx, anchor) = if n % 2 == 0 {
+                (-MARKER_LABEL_GAP, Anchor::End)
+            } else {
+                (MARKER_LABEL_GAP, Anchor::Start)
+            };
+            Marker {
                 value: v,
                 x: r1(x_of(v)),
                 y1: r1(top),
                 y2: r1(plot_bottom),
                 label: Label::new(
                     t.label.clone(),
-                    x_of(v),
+                    x_of(v) + dx,
                     top / 2.0,
-                    Anchor::Middle,
+                    anchor,
                     Baseline::Central,
                 ),
-            })
+            }
         })
         .collect();
 

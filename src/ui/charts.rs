@@ -24,6 +24,8 @@ fn bar_svg(rows: Vec<BarInput>, lang: Lang, title: Msg, id: &'static str) -> imp
     let session = use_session();
     let bank = session.bank;
     let layout = BarLayout {
+        width: 720.0,
+        label_width: 260.0,
         thresholds: [TYPE1_BAND, TYPE2_BAND]
             .iter()
             .filter_map(|b| band_threshold(bank, b, lang))

@@ -216,6 +216,7 @@ messages! {
     ChartDomains => "Readiness score by domain, 0 to 100", "按领域的就绪度得分（0 至 100）";
     SeeReview => "listed under Review", "见“复核”页";
     SeeAppendix => "listed in the appendix", "见附录";
+    FurtherGaps => "Further gaps (remediation steps for each are in the gap-plan CSV and in the app)", "其他差距（每项的整改步骤见差距整改计划 CSV 及应用内）";
     NotScored => "not scored", "未评分";
     SharedInvalid => "This share link cannot be opened:", "无法打开此分享链接：";
 }

@@ -331,7 +331,7 @@ impl ScoringIndex {
                 continue;
             };
             while let Some((id, answer)) = answers.peek() {
-                match id.as_str().cmp(item.id.as_str()) {
+                match compare(id, &item.id) {
                     std::cmp::Ordering::Less => {
                         answers.next();
                     }
@@ -351,30 +351,23 @@ impl ScoringIndex {
 
 /// Receives the bank fields the index depends on, in a fixed order.
 trait Sink {
-    fn bytes(&mut self, b: &[u8]);
-
-    fn len(&mut self, n: usize) {
-        self.bytes(&(n as u64).to_le_bytes());
-    }
-
-    fn str(&mut self, s: &str) {
-        self.len(s.len());
-        self.bytes(s.as_bytes());
-    }
+    fn byte(&mut self, b: u8);
+    fn len(&mut self, n: usize);
+    fn str(&mut self, s: &str);
 
     fn condition(&mut self, c: Option<&Condition>) {
         let Some(c) = c else {
-            self.bytes(&[0]);
+            self.byte(0);
             return;
         };
-        self.bytes(&[1]);
+        self.byte(1);
         self.len(c.clauses.len());
         for clause in &c.clauses {
             self.len(clause.len());
             for t in clause {
                 self.str(&t.question);
                 self.str(&t.option);
-                self.bytes(&[u8::from(t.negated)]);
+                self.byte(u8::from(t.negated));
             }
         }
     }
@@ -385,9 +378,9 @@ trait Sink {
 fn walk(bank: &Bank, s: &mut impl Sink) {
     let w = &bank.scoring.weights;
     for v in [w.critical, w.high, w.medium, w.low] {
-        s.bytes(&v.to_le_bytes());
+        s.len(v as usize);
     }
-    s.bytes(&[bank.scoring.default_target]);
+    s.byte(bank.scoring.default_target);
     s.len(bank.scope.len());
     for q in &bank.scope {
         s.str(&q.id);
@@ -406,16 +399,18 @@ fn walk(bank: &Bank, s: &mut impl Sink) {
     for item in &bank.items {
         s.str(&item.id);
         s.str(&item.domain);
-        let target = item.target.map_or([0, 0], |t| [1, t]);
-        s.bytes(&[
-            item.kind as u8,
-            item.criticality as u8,
-            target[0],
-            target[1],
-        ]);
+        s.byte(item.kind as u8);
+        s.byte(item.criticality as u8);
+        match item.target {
+            None => s.byte(0),
+            Some(t) => {
+                s.byte(1);
+                s.byte(t);
+            }
+        }
         s.len(item.reports.len());
         for &r in &item.reports {
-            s.bytes(&[r as u8]);
+            s.byte(r as u8);
         }
         s.len(item.criteria.len());
         for c in &item.criteria {
@@ -425,15 +420,27 @@ fn walk(bank: &Bank, s: &mut impl Sink) {
     }
 }
 
+/// Writes the record: lengths as 8 bytes, strings length-prefixed.
 struct Writer<'a>(&'a mut Vec<u8>);
 
 impl Sink for Writer<'_> {
-    fn bytes(&mut self, b: &[u8]) {
-        self.0.extend_from_slice(b);
+    fn byte(&mut self, b: u8) {
+        self.0.push(b);
+    }
+
+    fn len(&mut self, n: usize) {
+        self.0.extend_from_slice(&(n as u64).to_le_bytes());
+    }
+
+    fn str(&mut self, s: &str) {
+        self.len(s.len());
+        self.0.extend_from_slice(s.as_bytes());
     }
 }
 
-/// Replays a bank against a record; `ok` turns false at the first difference.
+/// Replays a bank against a record; `ok` turns false at the first difference (after which
+/// the replay is wasted but harmless). Compares inline: ids are a few bytes, and a library
+/// call per field would cost more than the bytes.
 struct Checker<'a> {
     record: &'a [u8],
     pos: usize,
@@ -441,15 +448,68 @@ struct Checker<'a> {
 }
 
 impl Sink for Checker<'_> {
-    fn bytes(&mut self, b: &[u8]) {
-        if !self.ok {
-            return;
-        }
-        let end = self.pos + b.len();
-        if self.record.get(self.pos..end) == Some(b) {
-            self.pos = end;
-        } else {
-            self.ok = false;
+    #[inline]
+    fn byte(&mut self, b: u8) {
+        match self.record.get(self.pos) {
+            Some(&r) if r == b => self.pos += 1,
+            _ => self.ok = false,
         }
     }
+
+    #[inline]
+    fn len(&mut self, n: usize) {
+        match self.record.get(self.pos..).and_then(|r| r.first_chunk::<8>()) {
+            Some(r) if u64::from_le_bytes(*r) == n as u64 => self.pos += 8,
+            _ => self.ok = false,
+        }
+    }
+
+    #[inline]
+    fn str(&mut self, s: &str) {
+        let end = self.pos + 8 + s.len();
+        match self
+            .record
+            .get(self.pos..end)
+            .and_then(|r| r.split_first_chunk::<8>())
+        {
+            Some((len, bytes))
+                if u64::from_le_bytes(*len) == s.len() as u64 && same_bytes(bytes, s.as_bytes()) =>
+            {
+                self.pos = end;
+            }
+            _ => self.ok = false,
+        }
+    }
+}
+
+/// `a == b` for slices of equal length, without a library call: eight bytes at a time.
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    let mut a8 = a.chunks_exact(8);
+    let mut b8 = b.chunks_exact(8);
+    let words_equal = a8
+        .by_ref()
+        .zip(b8.by_ref())
+        .all(|(x, y)| word(x) == word(y));
+    words_equal
+        && a.len() == b.len()
+        && a8
+            .remainder()
+            .iter()
+            .zip(b8.remainder())
+            .all(|(x, y)| x == y)
+}
+
+fn word(b: &[u8]) -> u64 {
+    <[u8; 8]>::try_from(b).map_or(0, u64::from_le_bytes)
+}
+
+/// Byte order of two strings (the order of `String`), without a library call: ids are
+/// short and mostly share a prefix.
+fn compare(a: &str, b: &str) -> std::cmp::Ordering {
+    for (x, y) in a.bytes().zip(b.bytes()) {
+        if x != y {
+            return x.cmp(&y);
+        }
+    }
+    a.len().cmp(&b.len())
 }

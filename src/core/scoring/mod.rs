@@ -439,9 +439,9 @@ struct GapEntry {
 /// Pure and deterministic; one pass over the items. See the module documentation for the
 /// invariants and `SCORING.md` for the method.
 ///
-/// The bank's ids are resolved to positions once (see `index.rs`, cached per thread while
-/// the bank's content stays the same), so a rescore costs one merge of the item ids with
-/// the answers, integer sums per group, and the strings the result owns.
+/// The bank's ids are resolved to positions once (`index.rs`, cached per thread while the
+/// bank's content stays the same), so a rescore costs one merge of the item ids with the
+/// answers, integer sums by position, and the strings the result owns.
 pub fn score(bank: &Bank, assessment: &Assessment) -> Scores {
     let ix = index::of(bank);
     let terms = ix.term_values(bank, assessment);
@@ -454,30 +454,59 @@ pub fn score(bank: &Bank, assessment: &Assessment) -> Scores {
     };
     let domains_shown = ix.domains_shown(&terms);
     let answers = ix.answers(bank, assessment);
-    let idx = criteria_index();
 
+    // First the status of every item, counting what the result lists hold, so that each
+    // list is allocated once at its final size.
+    let mut visible = 0;
+    let mut open = 0;
+    let mut below = 0;
+    let mut gate_counts = [0; 3];
+    let statuses: Vec<Status> = ix
+        .items
+        .iter()
+        .zip(&answers)
+        .map(|(entry, answer)| {
+            if !ix.visible(entry, &terms, &domains_shown) {
+                return Status::Hidden;
+            }
+            let status = match answer.and_then(|a| a.response.as_ref()) {
+                None => Status::Unanswered,
+                Some(Response::Level(l)) => Status::Level(l.value()),
+                Some(Response::DontKnow) => Status::DontKnow,
+                Some(Response::NotApplicable { .. }) => Status::NotApplicable,
+            };
+            visible += 1;
+            open += usize::from(status == Status::DontKnow);
+            let target = gaps::raise_target(entry.target, goal);
+            below += usize::from(status.counted_level().is_some_and(|l| l < target));
+            for (count, failed) in gate_counts.iter_mut().zip(verdict::failed_by(
+                entry.kind,
+                entry.criticality,
+                status,
+            )) {
+                *count += usize::from(failed);
+            }
+            status
+        })
+        .collect();
+
+    let idx = criteria_index();
     let mut overall = GroupScore::default();
     let mut criteria = vec![GroupScore::default(); idx.criteria.len()];
     let mut categories = [GroupScore::default(); 5];
     let mut domains = vec![GroupScore::default(); bank.domains.len()];
     let mut reports = [GroupScore::default(); 2];
-    let mut items = Vec::with_capacity(bank.items.len());
-    let mut below_target = Vec::new();
-    let mut open_items = Vec::new();
-    let mut gates = verdict::GateTally::default();
+    let mut items = Vec::with_capacity(visible);
+    let mut below_target = Vec::with_capacity(below);
+    let mut open_items = Vec::with_capacity(open);
+    let mut gates = verdict::GateTally::with_capacity(gate_counts);
 
-    for (position, ((item, entry), answer)) in
-        bank.items.iter().zip(&ix.items).zip(&answers).enumerate()
+    for (position, ((item, entry), &status)) in
+        bank.items.iter().zip(&ix.items).zip(&statuses).enumerate()
     {
-        if !ix.visible(entry, &terms, &domains_shown) {
+        if status == Status::Hidden {
             continue;
         }
-        let status = match answer.and_then(|a| a.response.as_ref()) {
-            None => Status::Unanswered,
-            Some(Response::Level(l)) => Status::Level(l.value()),
-            Some(Response::DontKnow) => Status::DontKnow,
-            Some(Response::NotApplicable { .. }) => Status::NotApplicable,
-        };
         let weight = entry.weight;
         let c = Delta::of(weight, status);
         overall.tally(c);
@@ -530,7 +559,7 @@ pub fn score(bank: &Bank, assessment: &Assessment) -> Scores {
     }
 
     // Most urgent first (see `Gap`): the bank position as last key makes the order total,
-    // so an unstable sort gives the same order as a stable sort over bank order.
+    // so an unstable sort gives the order of a stable sort over bank order.
     below_target.sort_unstable_by_key(|g| {
         (
             std::cmp::Reverse(g.weighted_shortfall),
@@ -538,18 +567,18 @@ pub fn score(bank: &Bank, assessment: &Assessment) -> Scores {
             g.position,
         )
     });
-    let gaps: Vec<Gap> = below_target
-        .iter()
-        .filter_map(|g| {
-            let item = bank.items.get(g.position)?;
-            let note = answers
-                .get(g.position)
-                .copied()
-                .flatten()
-                .map_or("", |a| a.note.as_str());
-            Gap::of(item, g.status, g.weight, g.target, note)
-        })
-        .collect();
+    let mut gaps = Vec::with_capacity(below_target.len());
+    for g in &below_target {
+        let Some(item) = bank.items.get(g.position) else {
+            continue;
+        };
+        let note = answers
+            .get(g.position)
+            .copied()
+            .flatten()
+            .map_or("", |a| a.note.as_str());
+        gaps.extend(Gap::of(item, g.status, g.weight, g.target, note));
+    }
 
     overall.finish();
     for g in criteria

@@ -344,3 +344,41 @@ fn category_and_report_positions_agree() {
     assert_eq!(report_index(Report::Soc1), 0);
     assert_eq!(report_index(Report::Soc2), 1);
 }
+
+#[test]
+fn tmp_stats() {
+    let bank = default_bank().unwrap();
+    let input = Input {
+        scope: vec![true; 64],
+        codes: (0..149)
+            .map(|n| {
+                if n % 7 == 3 {
+                    5
+                } else if n % 11 == 5 {
+                    6
+                } else {
+                    (n * 3 % 5) as u8
+                }
+            })
+            .collect(),
+        notes: (0..149).map(|n| n % 3 == 0).collect(),
+        stray: vec![],
+    };
+    let a = assessment(bank, &input);
+    let s = super::score(bank, &a);
+    eprintln!(
+        "items {} gaps {} gapcrit {} notes {} open {} gates {:?} domains {} criteria {}",
+        s.items.len(),
+        s.gaps.len(),
+        s.gaps.iter().map(|g| g.criteria.len()).sum::<usize>(),
+        s.gaps.iter().filter(|g| !g.note.is_empty()).count(),
+        s.open_items.len(),
+        s.verdict
+            .failed_gates
+            .iter()
+            .map(|g| g.items.len())
+            .collect::<Vec<_>>(),
+        s.domains.len(),
+        s.criteria.len()
+    );
+}

@@ -241,23 +241,46 @@ pub(super) struct GateTally {
     critical_below4: Vec<String>,
 }
 
+/// The gates a visible item fails, in [`GateKind`] order. Items answered "not applicable"
+/// pass every gate (the bank refuses N/A for items that must apply: `never_na`).
+pub(super) fn failed_by(kind: ItemKind, criticality: Criticality, status: Status) -> [bool; 3] {
+    if status == Status::Unanswered {
+        return [true, false, false];
+    }
+    match (criticality, status.counted_level()) {
+        (Criticality::Critical, Some(level)) => [
+            false,
+            kind == ItemKind::Cuec && level < TYPE1_LEVEL,
+            level < TYPE2_LEVEL,
+        ],
+        _ => [false; 3],
+    }
+}
+
 impl GateTally {
-    /// Adds a visible item. Items answered "not applicable" pass every gate (the bank
-    /// refuses N/A for items that must apply: `never_na`).
+    /// An empty tally with room for the given number of items per gate.
+    pub(super) fn with_capacity([unanswered, cuec, critical]: [usize; 3]) -> GateTally {
+        GateTally {
+            unanswered: Vec::with_capacity(unanswered),
+            critical_cuec_below3: Vec::with_capacity(cuec),
+            critical_below4: Vec::with_capacity(critical),
+        }
+    }
+
+    /// Adds a visible item (see [`failed_by`]).
     pub(super) fn add(&mut self, item: &Item, status: Status) {
-        if status == Status::Unanswered {
-            self.unanswered.push(item.id.clone());
-            return;
-        }
-        let (Criticality::Critical, Some(level)) = (item.criticality, status.counted_level())
-        else {
-            return;
-        };
-        if item.kind == ItemKind::Cuec && level < TYPE1_LEVEL {
-            self.critical_cuec_below3.push(item.id.clone());
-        }
-        if level < TYPE2_LEVEL {
-            self.critical_below4.push(item.id.clone());
+        let lists = [
+            &mut self.unanswered,
+            &mut self.critical_cuec_below3,
+            &mut self.critical_below4,
+        ];
+        for (list, failed) in lists
+            .into_iter()
+            .zip(failed_by(item.kind, item.criticality, status))
+        {
+            if failed {
+                list.push(item.id.clone());
+            }
         }
     }
 }

@@ -16,6 +16,19 @@ use crate::ui::download::{download, file_stem};
 use crate::ui::state::{now_iso, use_session};
 use crate::ui::strings::{level_label, t, Msg};
 
+/// Gaps printed with their remediation steps; the rest are listed in one line each (all
+/// of them, with steps, are in the gap-plan CSV).
+const DETAILED_GAPS: usize = 20;
+
+fn gap_levels(lang: Lang, g: &crate::core::scoring::Gap) -> String {
+    let level = if g.dont_know {
+        t(lang, Msg::DontKnow).to_string()
+    } else {
+        g.level.to_string()
+    };
+    format!("{level} → {}", g.target)
+}
+
 /// Today's date, written the way the language writes dates.
 pub fn today(lang: Lang) -> String {
     js_sys::Date::new_0()
@@ -234,18 +247,17 @@ fn report_body(s: &Scores, a: &Assessment, bank: &'static Bank, lang: Lang) -> i
                     <th scope="col">{t(lang, Msg::WhatToDo)}</th>
                 </tr></thead>
                 <tbody>
-                    {s.gaps.iter().enumerate().map(|(n, g)| {
+                    {s.gaps.iter().take(DETAILED_GAPS).enumerate().map(|(n, g)| {
                         let item = bank.item(&g.item);
                         let title = item.map(|i| i.title.get(lang).to_string()).unwrap_or_default();
                         let steps: Vec<String> = item.map(|i| i.how.get(lang).to_vec()).unwrap_or_default();
                         let note = a.note(&g.item).to_string();
-                        let level = if g.dont_know { t(lang, Msg::DontKnow).to_string() } else { g.level.to_string() };
                         view! {
                             <tr>
                                 <td>{n + 1}</td>
                                 <td><span class="item-id">{g.item.clone()}</span> " " {title} <br/> <span class="crit-ids">{g.criteria.join(", ")}</span></td>
                                 <td>{criticality_text(lang, g.criticality)}</td>
-                                <td>{format!("{level} → {}", g.target)}</td>
+                                <td>{gap_levels(lang, g)}</td>
                                 <td>
                                     <ol class="plan-steps">{steps.into_iter().map(|x| view! { <li>{x}</li> }).collect_view()}</ol>
                                     {(!note.is_empty()).then(|| view! { <p class="gap-note">{format!("{}: {note}", t(lang, Msg::YourNote))}</p> })}
@@ -255,6 +267,32 @@ fn report_body(s: &Scores, a: &Assessment, bank: &'static Bank, lang: Lang) -> i
                     }).collect_view()}
                 </tbody>
             </table>
+            {(s.gaps.len() > DETAILED_GAPS).then(|| view! {
+                <h3>{t(lang, Msg::FurtherGaps)}</h3>
+                <table class="report-table gap-table further-gaps">
+                    <thead><tr>
+                        <th scope="col">"#"</th>
+                        <th scope="col">{t(lang, Msg::Item)}</th>
+                        <th scope="col">{t(lang, Msg::Criticality)}</th>
+                        <th scope="col">{t(lang, Msg::LevelTarget)}</th>
+                        <th scope="col">{t(lang, Msg::YourNote)}</th>
+                    </tr></thead>
+                    <tbody>
+                        {s.gaps.iter().enumerate().skip(DETAILED_GAPS).map(|(n, g)| {
+                            let title = bank.item(&g.item).map(|i| i.title.get(lang).to_string()).unwrap_or_default();
+                            view! {
+                                <tr>
+                                    <td>{n + 1}</td>
+                                    <td><span class="item-id">{g.item.clone()}</span> " " {title}</td>
+                                    <td>{criticality_text(lang, g.criticality)}</td>
+                                    <td>{gap_levels(lang, g)}</td>
+                                    <td>{a.note(&g.item).to_string()}</td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            })}
         </section>
 
         <section class="report-section matrix-section">

@@ -1,0 +1,176 @@
+// The printed readiness report: Chromium prints it to PDF at A4 and Letter; the PDF text
+// holds the verdict, every section heading and every gap; the page count stays bounded.
+// Also the blank questionnaire, the CSV exports and accessibility of the results.
+import { test, expect } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { STORAGE_KEY, axeViolations } from './helpers.mjs';
+
+const OUT = 'test-results/report';
+mkdirSync(OUT, { recursive: true });
+
+const SCOPE = {
+  provider: ['tencent'], reliance: ['soc1', 'soc2'], own_audit: ['type2'], audit_when: ['within_6m'],
+  categories: ['availability', 'privacy'], services: ['vm', 'object_storage', 'kms'], personal_data: ['yes'],
+};
+
+/** Answers every question in the scope above (levels cycle 0–4, a few notes), via storage. */
+async function seed(page, lang = 'en') {
+  await page.goto(`./?lang=${lang}`);
+  await page.evaluate(([key, scope]) => {
+    localStorage.setItem(key, JSON.stringify({ schema_version: 1, bank_id: 'soc-readiness-default', bank_version: '1.0.0', id: 'default', scope, answers: {} }));
+  }, [STORAGE_KEY, SCOPE]);
+  await page.goto(`./?lang=${lang}&step=review`);
+  const ids = await page.locator('.review-list .item-id').allTextContents();
+  expect(ids.length).toBeGreaterThan(100);
+  await page.evaluate(([key, ids]) => {
+    const a = JSON.parse(localStorage.getItem(key));
+    ids.forEach((id, i) => {
+      a.answers[id] = { response: { level: (i * 3 + 1) % 5 } };
+      if (i % 7 === 0) a.answers[id].note = `Evidence in the GRC tool, folder ${id}; 责任人：平台组`;
+      if (i % 5 === 0) { a.answers[id].owner = 'Platform team'; a.answers[id].frequency = 'Quarterly'; }
+    });
+    a.organisation = 'Example Trading Ltd';
+    a.assessor = 'A. Auditor';
+    a.name = 'FY2026 readiness';
+    localStorage.setItem(key, JSON.stringify(a));
+  }, [STORAGE_KEY, ids]);
+  return ids;
+}
+
+function pdfText(file) {
+  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+}
+function pdfPages(file) {
+  return Number(execFileSync('pdfinfo', [file], { encoding: 'utf8' }).match(/Pages:\s+(\d+)/)[1]);
+}
+
+for (const format of ['A4', 'Letter']) {
+  test(`the report prints to PDF on ${format} with verdict, every section and every gap`, async ({ page }) => {
+    test.setTimeout(60_000);
+    const ids = await seed(page);
+    await page.goto('./?lang=en&step=report');
+    await expect(page.getByRole('heading', { level: 1, name: 'SOC readiness report' })).toBeVisible();
+    const verdict = (await page.locator('.report-section .verdict-band').textContent()).replace('Verdict: ', '');
+    const gaps = await page.locator('.gap-table tbody .item-id').allTextContents();
+    expect(gaps.length).toBeGreaterThan(20);
+    await page.emulateMedia({ media: 'print' });
+    const file = `${OUT}/report-${format}.pdf`;
+    await page.pdf({ path: file, format, printBackground: true });
+    const text = pdfText(file);
+    expect(text).toContain(`Verdict: ${verdict}`);
+    for (const heading of ['SOC readiness report', 'Executive summary', 'By Trust Services Criteria category', 'By CUEC domain',
+      'Gap plan', 'CUEC responsibility matrix and sign-off', 'Appendix: every answer', 'About this report']) {
+      expect(text, heading).toContain(heading);
+    }
+    expect(text).toContain('Example Trading Ltd');
+    expect(text).toContain('soc-readiness-default 1.0.0');
+    expect(text).toContain('not an audit opinion');
+    for (const id of gaps) expect(text, id).toContain(id);
+    // Every answered item is in the appendix.
+    for (const id of ids) expect(text, id).toContain(id);
+    // Nothing of the screen chrome is printed.
+    expect(text).not.toContain('Print / Save as PDF');
+    expect(text).not.toContain('Your next five steps →');
+    // Page numbers from the @page margin box.
+    const pages = pdfPages(file);
+    expect(text).toContain(`1 / ${pages}`);
+    // Bound, for this worst realistic case (140 items in scope, about 110 gaps): cover and
+    // summary (2), charts (1), the 20 detailed gaps (about 5), the other gaps (3), the
+    // matrix (7) and the appendix (about 25 rows a page: 6) came to 31 (A4) and 32 (Letter)
+    // pages; more than 36 means a layout regression (e.g. rows no longer fit).
+    expect(pages).toBeGreaterThanOrEqual(8);
+    expect(pages).toBeLessThanOrEqual(36);
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', file, `${OUT}/report-${format}-page`]);
+  });
+}
+
+test('the blank questionnaire prints every question of every branch', async ({ page }) => {
+  test.setTimeout(60_000);
+  await page.goto('./?lang=en&step=blank');
+  const ids = await page.locator('.blank-q .item-id').allTextContents();
+  expect(ids.length).toBeGreaterThanOrEqual(149);
+  await page.emulateMedia({ media: 'print' });
+  const file = `${OUT}/blank-A4.pdf`;
+  await page.pdf({ path: file, format: 'A4' });
+  const text = pdfText(file);
+  for (const id of ids) expect(text, id).toContain(id);
+  // Scope questions of every branch, including those shown only for an own audit.
+  expect(text).toContain('When does your examination date or observation period start?');
+  expect(text).toContain('Which Trust Services Criteria categories besides Security will your report cover?');
+});
+
+/** RFC 4180 reader for the test (quotes, doubled quotes, CRLF inside quotes). */
+function parseCsv(text) {
+  const rows = []; let row = []; let cell = ''; let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') quoted = false; else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(cell); cell = ''; } else if (c === '\r') { /* CRLF */ } else if (c === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; } else cell += c;
+  }
+  if (cell || row.length) { row.push(cell); rows.push(row); }
+  return rows;
+}
+
+test('the answers CSV opens in Excel with Chinese text and parses back to the same answers', async ({ page }) => {
+  await seed(page, 'zh');
+  await page.goto('./?lang=zh&step=results');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '答案（Excel 用 CSV）' }).click()]);
+  const text = readFileSync(await download.path(), 'utf8');
+  expect(text.charCodeAt(0)).toBe(0xfeff);
+  expect(text).toContain('\r\n');
+  const [header, ...rows] = parseCsv(text.slice(1));
+  expect(header.slice(0, 4)).toEqual(['item_id', 'domain', 'title', 'kind']);
+  const col = (k) => header.indexOf(k);
+  const stored = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)).answers, STORAGE_KEY);
+  const fromCsv = {};
+  for (const r of rows) {
+    if (!r[col('response')]) continue;
+    const v = r[col('response')];
+    const entry = { response: { level: Number(v) } };
+    if (r[col('note')]) entry.note = r[col('note')];
+    if (r[col('owner')]) entry.owner = r[col('owner')];
+    if (r[col('frequency')]) entry.frequency = r[col('frequency')];
+    fromCsv[r[col('item_id')]] = entry;
+  }
+  expect(fromCsv).toEqual(stored);
+  // Titles are in the chosen language.
+  expect(rows.find((r) => r[0] === 'IAM-01')[col('title')]).toBe('云上访问权限先审批、后开通');
+  writeFileSync(`${OUT}/answers-zh.csv`, text);
+});
+
+test('the gap plan CSV lists the gaps in rank order', async ({ page }) => {
+  await seed(page);
+  await page.goto('./?lang=en&step=report');
+  const gaps = await page.locator('.gap-table tbody .item-id').allTextContents();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Gap plan (CSV for Excel)' }).click()]);
+  const [header, ...rows] = parseCsv(readFileSync(await download.path(), 'utf8').slice(1));
+  expect(header[0]).toBe('rank');
+  expect(rows.map((r) => r[header.indexOf('item_id')])).toEqual(gaps);
+});
+
+test('axe-core finds no violation on the results page and the report', async ({ page }) => {
+  await seed(page);
+  for (const step of ['results', 'report']) {
+    await page.goto(`./?lang=en&step=${step}`);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+    expect(await axeViolations(page), step).toEqual([]);
+  }
+});
+
+test('why this score lists the items behind the overall score', async ({ page }) => {
+  await seed(page);
+  await page.goto('./?lang=en&step=results');
+  await page.locator('.verdict .why-score summary').click();
+  const table = page.locator('.verdict .why-score table');
+  await expect(table).toBeVisible();
+  const overall = await page.locator('.verdict-score').textContent();
+  const formula = await page.locator('.verdict .why-score p').textContent();
+  // "Points earned / possible: P / M = S" agrees with the headline score.
+  const s = formula.match(/= (\d+)/)[1];
+  expect(overall).toContain(`${s} / 100`);
+  expect(await table.locator('tbody tr').count()).toBeGreaterThan(100);
+});
