@@ -232,3 +232,11 @@ pub fn level_label(lang: Lang, level: u8) -> &'static str {
     };
     t(lang, msg)
 }
+
+/// The colon that follows a label: full-width in Chinese.
+pub fn colon(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => ": ",
+        Lang::Zh => "：",
+    }
+}

@@ -152,6 +152,7 @@ test('the gap plan CSV lists the gaps in rank order', async ({ page }) => {
 });
 
 test('axe-core finds no violation on the results page and the report', async ({ page }) => {
+  test.setTimeout(120_000);
   await seed(page);
   for (const step of ['results', 'report']) {
     await page.goto(`./?lang=en&step=${step}`);

@@ -8,7 +8,7 @@ use crate::core::exchange::{export_json, import_json, Import};
 use crate::core::share;
 use crate::ui::download::{download, file_stem};
 use crate::ui::state::{now_iso, use_session, Notice};
-use crate::ui::strings::{t, Msg};
+use crate::ui::strings::{colon, t, Msg};
 
 #[component]
 pub fn DataStep() -> impl IntoView {
@@ -168,10 +168,10 @@ fn ExportImport() -> impl IntoView {
                 <div class="import-preview" role="region" aria-label=t(l, Msg::ImportPreviewTitle)>
                     <h3>{t(l, Msg::ImportPreviewTitle)}</h3>
                     <ul>
-                        <li>{format!("{}: {}", t(l, Msg::ImportAnswers), s.answered)}</li>
-                        <li>{format!("{}: {}", t(l, Msg::ImportNotes), s.notes)}</li>
-                        <li>{format!("{}: {}", t(l, Msg::ImportUnknown), s.archived.len())}</li>
-                        <li>{format!("{}: {}", t(l, Msg::ImportChanges), changes)}</li>
+                        <li>{format!("{}{}{}", t(l, Msg::ImportAnswers), colon(l), s.answered)}</li>
+                        <li>{format!("{}{}{}", t(l, Msg::ImportNotes), colon(l), s.notes)}</li>
+                        <li>{format!("{}{}{}", t(l, Msg::ImportUnknown), colon(l), s.archived.len())}</li>
+                        <li>{format!("{}{}{}", t(l, Msg::ImportChanges), colon(l), changes)}</li>
                         {s.bank_differs().then(|| view! { <li>{format!("{} {} {}", t(l, Msg::ImportBankDiffers), s.file_bank.id, s.file_bank.version)}</li> })}
                         {s.warnings.iter().map(|w| view! { <li>{w.message(l)}</li> }).collect_view()}
                     </ul>

@@ -14,7 +14,7 @@ use crate::core::text::Lang;
 use crate::ui::charts::{CategoryChart, DomainChart};
 use crate::ui::download::{download, file_stem};
 use crate::ui::state::{now_iso, use_session};
-use crate::ui::strings::{level_label, t, Msg};
+use crate::ui::strings::{colon, level_label, t, Msg};
 
 /// Gaps printed with their remediation steps; the rest are listed in one line each (all
 /// of them, with steps, are in the gap-plan CSV).
@@ -49,7 +49,7 @@ pub fn response_text(lang: Lang, r: Option<&Response>) -> String {
         Some(Response::Level(l)) => level_label(lang, l.value()).to_string(),
         Some(Response::DontKnow) => t(lang, Msg::DontKnow).to_string(),
         Some(Response::NotApplicable { reason }) => {
-            format!("{}: {reason}", t(lang, Msg::NotApplicable))
+            format!("{}{}{reason}", t(lang, Msg::NotApplicable), colon(lang))
         }
     }
 }
@@ -194,7 +194,7 @@ fn report_body(s: &Scores, a: &Assessment, bank: &'static Bank, lang: Lang) -> i
 
         <section class="report-section">
             <h2>{t(lang, Msg::ExecutiveSummary)}</h2>
-            <p class="verdict-band">{format!("{}: {}", t(lang, Msg::Verdict), band.map(|b| b.label.get(lang).to_string()).unwrap_or_else(|| t(lang, Msg::NoScoreYet).to_string()))}</p>
+            <p class="verdict-band">{format!("{}{}{}", t(lang, Msg::Verdict), colon(lang), band.map(|b| b.label.get(lang).to_string()).unwrap_or_else(|| t(lang, Msg::NoScoreYet).to_string()))}</p>
             <p>{format!("{} {} / 100 · {} {} / {}", t(lang, Msg::OverallScore), fmt_score(s.verdict.score), t(lang, Msg::Answered), completion.answered, completion.total)}</p>
             {band.and_then(|b| b.advice.as_ref()).map(|adv| view! { <p>{adv.get(lang).to_string()}</p> })}
             {(completion.answered < completion.total).then(|| view! { <p class="report-warning">{t(lang, Msg::IncompleteWarning)} " " {format!("{} / {}", completion.answered, completion.total)}</p> })}
@@ -216,7 +216,7 @@ fn report_body(s: &Scores, a: &Assessment, bank: &'static Bank, lang: Lang) -> i
                     } else {
                         g.items.join(", ")
                     };
-                    view! { <li>{format!("{}: {items}", gate_text(lang, g.kind))}</li> }
+                    view! { <li>{format!("{}{}{items}", gate_text(lang, g.kind), colon(lang))}</li> }
                 }).collect_view()}</ul>
             })}
             <h3>{t(lang, Msg::NextSteps)}</h3>
@@ -260,7 +260,7 @@ fn report_body(s: &Scores, a: &Assessment, bank: &'static Bank, lang: Lang) -> i
                                 <td>{gap_levels(lang, g)}</td>
                                 <td>
                                     <ol class="plan-steps">{steps.into_iter().map(|x| view! { <li>{x}</li> }).collect_view()}</ol>
-                                    {(!note.is_empty()).then(|| view! { <p class="gap-note">{format!("{}: {note}", t(lang, Msg::YourNote))}</p> })}
+                                    {(!note.is_empty()).then(|| view! { <p class="gap-note">{format!("{}{}{note}", t(lang, Msg::YourNote), colon(lang))}</p> })}
                                 </td>
                             </tr>
                         }

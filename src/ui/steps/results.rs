@@ -13,7 +13,7 @@ use crate::core::text::Lang;
 use crate::ui::charts::{CategoryChart, DomainChart};
 use crate::ui::route::Step;
 use crate::ui::state::use_session;
-use crate::ui::strings::{t, Msg};
+use crate::ui::strings::{colon, t, Msg};
 
 pub fn fmt_score(s: Option<f64>) -> String {
     s.map(|v| format!("{v:.0}")).unwrap_or_else(|| "–".into())
@@ -143,7 +143,7 @@ pub fn gap_view(g: &Gap, bank: &'static Bank, lang: Lang, note: String) -> impl 
             </p>
             <p class="gap-meta">{format!("{} {level} → {} · {} {}", t(lang, Msg::LevelNow), g.target, t(lang, Msg::Criteria), g.criteria.join(", "))}</p>
             <ol class="gap-steps">{steps.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ol>
-            {(!note.is_empty()).then(|| view! { <p class="gap-note">{format!("{}: {note}", t(lang, Msg::YourNote))}</p> })}
+            {(!note.is_empty()).then(|| view! { <p class="gap-note">{format!("{}{}{note}", t(lang, Msg::YourNote), colon(lang))}</p> })}
         </li>
     }
 }
