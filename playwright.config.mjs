@@ -20,10 +20,13 @@ export default defineConfig({
         '--disable-component-update', '--disable-sync'],
     },
   },
-  webServer: {
-    command: `node tests/e2e/serve.mjs dist ${PORT}`,
-    url: `http://127.0.0.1:${PORT}/`,
+  // The app on one origin; the same files on a second port serve as another origin for the
+  // embedding tests (the host page on 127.0.0.1:PORT, the app on localhost:PORT+1), and a
+  // third for an unrelated frame.
+  webServer: [0, 1, 2].map((i) => ({
+    command: `node tests/e2e/serve.mjs dist ${PORT + i}`,
+    url: `http://127.0.0.1:${PORT + i}/`,
     reuseExistingServer: false,
     timeout: 10_000,
-  },
+  })),
 });

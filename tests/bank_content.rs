@@ -4,9 +4,15 @@
 
 use std::collections::BTreeSet;
 
-use soc_readiness::core::bank::{Bank, ItemKind, Source};
+use soc_readiness::core::bank::{Bank, ItemKind};
 use soc_readiness::core::criteria::Catalogue;
-use soc_readiness::core::default_bank::{default_bank, SOURCES};
+use soc_readiness::core::default_bank::default_bank;
+// The tests of the example bank and of the build-time conversion read TOML.
+#[cfg(feature = "toml")]
+use soc_readiness::core::{
+    bank::{Format, Source},
+    default_bank::{SOURCES, TOML_SOURCES},
+};
 
 fn bank() -> &'static Bank {
     match default_bank() {
@@ -135,6 +141,7 @@ fn every_criterion_has_titles_in_both_languages() {
     }
 }
 
+#[cfg(feature = "toml")]
 #[test]
 fn the_example_provider_bank_extends_the_default() {
     let text = std::fs::read_to_string("public/banks/example-cloud.toml").unwrap();
@@ -160,5 +167,60 @@ fn the_example_provider_bank_extends_the_default() {
     assert_eq!(
         b.items.len(),
         bank().items.len() - 1 + b.items_of("example_cloud").count()
+    );
+}
+
+/// The browser reads public/banks/example-cloud.json; example-cloud.toml is its source. The
+/// JSON must be exactly what `bank-check --json` prints for the TOML, so they cannot drift.
+#[cfg(feature = "toml")]
+#[test]
+fn the_example_json_is_what_bank_check_json_prints_for_the_toml() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_bank-check"))
+        .args(["--json", "public/banks/example-cloud.toml"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let committed = std::fs::read("public/banks/example-cloud.json").unwrap();
+    assert!(
+        out.stdout == committed,
+        "public/banks/example-cloud.json is stale: regenerate it with\n  \
+         cargo run --bin bank-check -- --json public/banks/example-cloud.toml > public/banks/example-cloud.json"
+    );
+}
+
+#[cfg(feature = "toml")]
+#[test]
+fn the_example_json_bank_is_the_toml_bank() {
+    let load = |name: &str| {
+        let text = std::fs::read_to_string(format!("public/banks/{name}")).unwrap();
+        Bank::from_provider(SOURCES, Source { name, text: &text }).unwrap()
+    };
+    assert_eq!(load("example-cloud.json"), load("example-cloud.toml"));
+}
+
+/// build.rs embeds the content as JSON; it must say exactly what the TOML says.
+#[cfg(feature = "toml")]
+#[test]
+fn the_embedded_json_is_the_toml_as_written() {
+    assert_eq!(SOURCES.len(), TOML_SOURCES.len());
+    assert!(SOURCES.len() >= 20);
+    for (json, toml) in SOURCES.iter().zip(TOML_SOURCES) {
+        assert_eq!(json.name, toml.name);
+        assert!(json.name.starts_with("content/bank/") && json.name.ends_with(".toml"));
+        assert_eq!(json.format(), Format::Json);
+        assert_eq!(toml.format(), Format::Toml);
+    }
+    assert_eq!(
+        Bank::from_sources(SOURCES).unwrap(),
+        Bank::from_sources(TOML_SOURCES).unwrap()
+    );
+    let from_toml = Catalogue::parse_toml(include_str!("../content/criteria.toml")).unwrap();
+    assert_eq!(
+        format!("{:?}", Catalogue::builtin().unwrap()),
+        format!("{from_toml:?}")
     );
 }

@@ -2,7 +2,7 @@
 //! (file, entry, field, problem). Fixtures are small files laid over the shipped bank:
 //! "added" files merge as more files of the default bank; "provider" files extend it.
 
-use soc_readiness::core::bank::{Bank, BankError, Problem, Source};
+use soc_readiness::core::bank::{Bank, BankError, Format, Problem, Source};
 use soc_readiness::core::default_bank::SOURCES;
 use soc_readiness::core::text::Lang;
 
@@ -308,6 +308,74 @@ fn unreadable_toml_names_the_file_and_line() {
         matches!(&errors[0].problem, Problem::Parse(m) if m.contains("wyh")),
         "{errors:?}"
     );
+}
+
+#[test]
+fn json_banks_are_read_and_their_errors_name_the_file_and_line() {
+    let json = |name: &'static str, text: &str| -> Vec<BankError> {
+        match Bank::from_provider(SOURCES, Source { name, text }) {
+            Ok(_) => Vec::new(),
+            Err(e) => e,
+        }
+    };
+    // The JSON form of a valid provider bank is valid; validation names its entries.
+    let head = r#""bank":{"schema_version":1,"id":"p","version":"1","date":"2026-11-28","title":{"en":"P","zh":"P"},"extends":"soc-readiness-default"}"#;
+    assert_eq!(json("p.json", &format!("{{{head}}}")), vec![]);
+    let errors = json(
+        "p.json",
+        &format!(r#"{{{head},"scoring":{{"default_target":9}}}}"#),
+    );
+    assert!(
+        errors.contains(&err(
+            "p.json",
+            None,
+            Some("scoring.default_target"),
+            Problem::OutOfRange("9".into(), "1–4".into())
+        )),
+        "{errors:?}"
+    );
+    // Syntax errors and misspelt fields: the file, the parser's message and the line.
+    let errors = json("p.json", "{\n\"bank\": {\"id\": \"p\",}\n}");
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0].file, "p.json");
+    assert!(
+        matches!(&errors[0].problem, Problem::Parse(m) if m.contains("line 2")),
+        "{errors:?}"
+    );
+    let errors = json("p.json", &format!("{{{head},\n\"itme\": []}}"));
+    assert!(
+        matches!(&errors[0].problem, Problem::Parse(m) if m.contains("itme") && m.contains("line 2")),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn the_format_is_told_by_the_text_then_the_name() {
+    let format = |name: &'static str, text: &'static str| Source { name, text }.format();
+    assert_eq!(
+        format("bank.toml", " \n\u{feff}{\"bank\": {}}"),
+        Format::Json
+    );
+    assert_eq!(format("content/bank/00-bank.toml", "{}"), Format::Json);
+    assert_eq!(format("bank.json", "[1]"), Format::Json);
+    assert_eq!(format("BANK.JSON", ""), Format::Json);
+    assert_eq!(format("bank.toml", "[bank]\nid = \"x\""), Format::Toml);
+    assert_eq!(format("bank", "# comment\n{"), Format::Toml);
+}
+
+#[test]
+fn a_toml_bank_where_only_json_is_read_gets_the_conversion_command() {
+    let e = err("example-cloud.toml", None, None, Problem::TomlNotSupported);
+    let cmd = "`cargo run --bin bank-check -- --json example-cloud.toml > example-cloud.json`";
+    assert!(e.message(Lang::En).starts_with("example-cloud.toml: "));
+    assert!(e.message(Lang::En).contains(cmd), "{}", e.message(Lang::En));
+    assert!(e.message(Lang::Zh).contains(cmd), "{}", e.message(Lang::Zh));
+    assert!(e.message(Lang::Zh).contains("转换为 JSON"));
+    // A name with a query string or without an extension still gives a usable command.
+    let e = err("b.toml?v=2", None, None, Problem::TomlNotSupported);
+    assert!(e.message(Lang::En).contains("--json b.toml > b.json"));
+    let e = err("bank", None, None, Problem::TomlNotSupported);
+    assert!(e.message(Lang::En).contains("--json FILE.toml > FILE.json"));
 }
 
 #[test]

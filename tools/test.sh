@@ -11,11 +11,19 @@ run() { local name=$1; shift; printf '\n== %s\n' "$name"; "$@" || failed+=("$nam
 run "cargo fmt --check" cargo fmt --all -- --check
 # The core must build and test with no web crate at all: this is the architecture boundary.
 run "core has no web dependency" bash -c '! cargo tree --no-default-features -e normal --prefix none | grep -E "^(leptos|web-sys|wasm-bindgen|js-sys|gloo)[a-z_-]* v"'
-run "clippy (core, native)" cargo clippy --no-default-features --all-targets -q -- -D warnings
-run "clippy (app, wasm32)" cargo clippy --target wasm32-unknown-unknown --bins --lib -q -- -D warnings
-run "native tests (core)" cargo test --no-default-features -q
-run "bank-check: default and example provider bank" cargo run -q --no-default-features --bin bank-check -- public/banks/example-cloud.toml
+# The web build (index.html: no default features, feature ui) has no TOML parser: build.rs
+# converts the content to JSON. `toml` must not be a dependency of ours there (leptos_config
+# pulls it in through `config` for server-side settings; no code of it reaches the wasm:
+# checked on the release wasm below).
+run "wasm build does not depend on toml" bash -c '! cargo tree --no-default-features --features ui -e normal --target wasm32-unknown-unknown --depth 1 --prefix none | grep -E "^toml[a-z_-]* v"'
+run "clippy (core, native)" cargo clippy --no-default-features --features toml --all-targets -q -- -D warnings
+run "clippy (app, wasm32)" cargo clippy --target wasm32-unknown-unknown --no-default-features --features ui --bins --lib -q -- -D warnings
+run "native tests (core)" cargo test --no-default-features --features toml -q
+run "bank-check: default and example provider bank" cargo run -q --no-default-features --features toml --bin bank-check -- public/banks/example-cloud.toml public/banks/example-cloud.json
 run "release build (trunk)" trunk build --release
+# No toml code in the release wasm (before wasm-bindgen): none of its mangled function names
+# (`4toml2de…`, `toml..de..`, `toml_parser`) nor its source paths (panic locations).
+run "no toml code in the wasm" bash -c '! grep -aqE "4toml[0-9]|toml\.\.|toml_(parser|datetime|edit)|/toml-[0-9]" target/wasm32-unknown-unknown/release/soc-readiness.wasm'
 if [ -f dist/index.html ]; then
   run "browser tests (Playwright + Debian Chromium)" npx playwright test
   node -e '

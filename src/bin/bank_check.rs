@@ -1,12 +1,20 @@
 //! `bank-check FILE…`: validates a question bank the way the app does, for providers who
 //! write their own. A file that `extends` the default bank is checked merged over it.
 //! Prints every error (file, item, field, problem) and exits non-zero if there is one.
+//! A file may be TOML (the authoring format) or JSON (the form the browser reads).
+//!
+//! `bank-check --json FILE.toml > FILE.json`: validates the file, then prints its JSON form
+//! (the same file in JSON, not the merged bank), which the browser app can load. Nothing
+//! goes to standard output when the file has an error.
 
 use std::process::ExitCode;
 
-use soc_readiness::core::bank::{Bank, Source};
-use soc_readiness::core::default_bank::SOURCES;
+use soc_readiness::core::bank::{toml_to_json, Bank, BankError, Format, Source};
+use soc_readiness::core::default_bank::{SOURCES, TOML_SOURCES};
 use soc_readiness::core::text::Lang;
+
+const USAGE: &str = "usage: bank-check [--zh] FILE [FILE …]   validate banks (TOML or JSON; no file: the default bank)
+       bank-check [--zh] --json FILE.toml     validate, then print the file's JSON form";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -15,22 +23,39 @@ fn main() -> ExitCode {
     } else {
         Lang::En
     };
+    let json = args.iter().any(|a| a == "--json");
+    if let Some(bad) = args
+        .iter()
+        .find(|a| a.starts_with("--") && !matches!(a.as_str(), "--zh" | "--json"))
+    {
+        eprintln!("bank-check: unknown option {bad}\n{USAGE}");
+        return ExitCode::FAILURE;
+    }
     let files: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
+    if json {
+        return match files.as_slice() {
+            [file] => to_json(file, lang),
+            _ => {
+                eprintln!("bank-check: --json takes exactly one file\n{USAGE}");
+                ExitCode::FAILURE
+            }
+        };
+    }
     if files.is_empty() {
-        eprintln!(
-            "usage: bank-check [--zh] FILE.toml [FILE.toml …]   (no file: checks the default bank)"
+        eprintln!("{USAGE}");
+        // The TOML files as written, so that a mistake is reported with its line.
+        return report(
+            Bank::from_sources(TOML_SOURCES),
+            "default bank",
+            lang,
+            false,
         );
-        return report(Bank::from_sources(SOURCES), "default bank", lang);
     }
     let mut failed = false;
     for path in files {
-        let text = match std::fs::read_to_string(path) {
-            Ok(t) => t,
-            Err(e) => {
-                eprintln!("{path}: {e}");
-                failed = true;
-                continue;
-            }
+        let Some(text) = read(path) else {
+            failed = true;
+            continue;
         };
         let result = Bank::from_provider(
             SOURCES,
@@ -39,7 +64,7 @@ fn main() -> ExitCode {
                 text: &text,
             },
         );
-        failed |= report(result, path, lang) != ExitCode::SUCCESS;
+        failed |= report(result, path, lang, false) != ExitCode::SUCCESS;
     }
     if failed {
         ExitCode::FAILURE
@@ -48,14 +73,57 @@ fn main() -> ExitCode {
     }
 }
 
+fn read(path: &str) -> Option<String> {
+    match std::fs::read_to_string(path) {
+        Ok(t) => Some(t),
+        Err(e) => {
+            eprintln!("{path}: {e}");
+            None
+        }
+    }
+}
+
+/// Validates one file, then prints its JSON form on standard output (the report goes to
+/// standard error, so that `> FILE.json` captures the JSON alone).
+fn to_json(path: &str, lang: Lang) -> ExitCode {
+    let Some(text) = read(path) else {
+        return ExitCode::FAILURE;
+    };
+    let source = Source {
+        name: path,
+        text: &text,
+    };
+    if report(Bank::from_provider(SOURCES, source), path, lang, true) != ExitCode::SUCCESS {
+        return ExitCode::FAILURE;
+    }
+    let json = match source.format() {
+        Format::Toml => toml_to_json(&text),
+        // Already JSON: printed in the same compact form.
+        Format::Json => serde_json::from_str::<serde_json::Value>(&text)
+            .and_then(|v| serde_json::to_string(&v))
+            .map_err(|e| e.to_string()),
+    };
+    match json {
+        Ok(json) => {
+            println!("{json}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{path}: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
 fn report(
-    result: Result<Bank, Vec<soc_readiness::core::bank::BankError>>,
+    result: Result<Bank, Vec<BankError>>,
     what: &str,
     lang: Lang,
+    to_stderr: bool,
 ) -> ExitCode {
     match result {
         Ok(bank) => {
-            println!(
+            let line = format!(
                 "{what}: OK: {} {} ({} scope questions, {} domains, {} items)",
                 bank.meta.id,
                 bank.meta.version,
@@ -63,13 +131,23 @@ fn report(
                 bank.domains.len(),
                 bank.items.len()
             );
+            if to_stderr {
+                eprintln!("{line}");
+            } else {
+                println!("{line}");
+            }
             ExitCode::SUCCESS
         }
         Err(errors) => {
-            for e in &errors {
-                println!("{}", e.message(lang));
+            let mut lines: Vec<String> = errors.iter().map(|e| e.message(lang)).collect();
+            lines.push(format!("{what}: {} error(s)", errors.len()));
+            for line in lines {
+                if to_stderr {
+                    eprintln!("{line}");
+                } else {
+                    println!("{line}");
+                }
             }
-            println!("{what}: {} error(s)", errors.len());
             ExitCode::FAILURE
         }
     }

@@ -1,6 +1,7 @@
 //! The catalogue of the 61 Trust Services Criteria (2017, revised points of focus 2022),
 //! with our own paraphrased titles (AICPA wording is copyrighted). Banks cite criteria by ID;
-//! the catalogue is fixed data compiled into the app from `content/criteria.toml`.
+//! the catalogue is fixed data compiled into the app from `content/criteria.toml` (converted
+//! to JSON by build.rs, so the app needs no TOML parser).
 
 use serde::Deserialize;
 use std::sync::OnceLock;
@@ -75,13 +76,27 @@ pub struct Catalogue {
     pub criterion: Vec<Criterion>,
 }
 
-const SOURCE: &str = include_str!("../../content/criteria.toml");
+/// `content/criteria.toml` in its JSON form (written by build.rs).
+const SOURCE: &str = include_str!(concat!(env!("OUT_DIR"), "/criteria.json"));
 
 impl Catalogue {
-    /// Parses and checks a catalogue: every group names a known category, every criterion a
-    /// known group, ids are unique.
+    /// Parses and checks a catalogue in its JSON form, the one compiled into the app.
     pub fn parse(src: &str) -> Result<Catalogue, String> {
+        let cat: Catalogue =
+            serde_json::from_str(src).map_err(|e| format!("criteria.toml: {e}"))?;
+        cat.check()
+    }
+
+    /// Parses and checks a catalogue written in TOML, the authoring form.
+    #[cfg(feature = "toml")]
+    pub fn parse_toml(src: &str) -> Result<Catalogue, String> {
         let cat: Catalogue = toml::from_str(src).map_err(|e| format!("criteria.toml: {e}"))?;
+        cat.check()
+    }
+
+    /// Every group names a known category, every criterion a known group, ids are unique.
+    fn check(self) -> Result<Catalogue, String> {
+        let cat = self;
         for g in &cat.group {
             if Category::from_id(&g.category).is_none() {
                 return Err(format!(

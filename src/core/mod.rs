@@ -5,6 +5,7 @@
 
 pub mod answers;
 pub mod bank;
+pub mod brand;
 pub mod chart;
 pub mod condition;
 pub mod criteria;

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::components::Router;
 
+use super::embed::{apply_branding, use_embed, Embed};
 use super::fatal;
 use super::nav::{Sidebar, StepNav};
 use super::notices::Notices;
@@ -94,6 +95,9 @@ async fn load_provider_bank(url: String) -> Result<&'static Bank, BankProblem> {
 #[component]
 pub fn App() -> impl IntoView {
     let lang = RwSignal::new(initial_lang());
+    let embed = Embed::from_query();
+    provide_context(embed.clone());
+    apply_branding(&embed);
     // Effects touch only the outside world: <html lang> and the document title.
     Effect::new(move |_| {
         let l = lang.get();
@@ -128,9 +132,14 @@ pub fn App() -> impl IntoView {
         <Router>
             <a class="skip-link" href="#main">{move || t(lang.get(), Msg::SkipToContent)}</a>
             <header class="site-header">
-                <p class="app-title">{move || t(lang.get(), Msg::AppTitle)}</p>
+                <p class="app-title">
+                    {move || embed.brand.with(|b| b.logo.clone()).map(|src| view! { <img class="brand-logo" src=src alt="" /> })}
+                    {move || embed.brand.with(|b| b.provider.clone()).map(|p| view! { <span class="provider-name">{p}</span> })}
+                    <span>{move || t(lang.get(), Msg::AppTitle)}</span>
+                </p>
                 <LanguageSwitch lang=lang />
             </header>
+            <BrandingRejected lang=lang />
             {body}
         </Router>
     }
@@ -215,6 +224,7 @@ fn Shell(bank: &'static Bank, lang: RwSignal<Lang>) -> impl IntoView {
     let session = Session::start(bank, lang);
     provide_context(session);
     let step = use_step();
+    super::embed::connect(use_embed(), session, step);
     let shared = super::steps::shared::shared_fragment();
     // On each step change, move focus to the step's heading so screen readers announce it.
     Effect::new(move |prev: Option<Step>| {
@@ -248,5 +258,23 @@ fn Shell(bank: &'static Bank, lang: RwSignal<Lang>) -> impl IntoView {
                 </div>
             }.into_any(),
         }}
+    }
+}
+
+/// Branding options that were refused (embed mode), so a provider sees its mistake.
+#[component]
+fn BrandingRejected(lang: RwSignal<Lang>) -> impl IntoView {
+    let embed = use_embed();
+    move || {
+        let rejected = embed.rejected.get();
+        (!rejected.is_empty()).then(|| {
+            let l = lang.get();
+            view! {
+                <p class="notice notice-error branding-rejected" role="alert">
+                    {t(l, Msg::BrandingRejected)} " "
+                    {rejected.iter().map(|r| format!("{} ({})", r.option, r.reason)).collect::<Vec<_>>().join("; ")}
+                </p>
+            }
+        })
     }
 }

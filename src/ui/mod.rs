@@ -4,6 +4,7 @@
 mod app;
 mod charts;
 mod download;
+mod embed;
 mod fatal;
 mod nav;
 mod notices;

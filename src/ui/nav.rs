@@ -79,7 +79,7 @@ pub fn Sidebar() -> impl IntoView {
     let none = Signal::derive(String::new);
     view! {
         <nav class="sidebar" aria-label=move || t(lang.get(), Msg::Sections)>
-            <details class="sidebar-toggle" open=true>
+            <details class="sidebar-toggle" open=!crate::ui::embed::use_embed().enabled>
                 <summary>{move || t(lang.get(), Msg::Sections)}</summary>
                 <div class="progress-block">
                     <p id="progress-label">

@@ -1,11 +1,13 @@
 // Provider question banks in the browser: a provider's bank extends the default one and its
-// items show; a broken bank shows its errors and offers the standard bank instead.
+// items show; a broken bank shows its errors and offers the standard bank instead. The
+// browser reads banks in JSON (the web build has no TOML parser); a TOML bank is refused
+// with the command that converts it.
 import { test, expect } from '@playwright/test';
 import { watch } from './helpers.mjs';
 
 test('the example provider bank adds its own section and items', async ({ page }) => {
   const seen = await watch(page);
-  await page.goto('./?lang=en&bank=banks/example-cloud.toml');
+  await page.goto('./?lang=en&bank=banks/example-cloud.json');
   await expect(page.getByText('SOC readiness for Example Cloud customers')).toBeVisible();
   await page.getByRole('link', { name: /^Example Cloud CUECs/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Example Cloud CUECs' })).toBeVisible();
@@ -19,17 +21,28 @@ test('the example provider bank adds its own section and items', async ({ page }
 });
 
 test('a broken provider bank shows its errors and offers the standard bank', async ({ page }) => {
-  await page.goto('./?lang=en&bank=fixtures/broken-bank.toml');
+  await page.goto('./?lang=en&bank=fixtures/broken-bank.json');
   const alert = page.getByRole('alert');
   await expect(alert.getByRole('heading', { name: "Your provider's question bank cannot be used" })).toBeVisible();
-  await expect(alert).toContainText('broken-bank.toml: item BRK-01: field criteria: `CC42.1` is not one of the 61 Trust Services Criteria');
+  await expect(alert).toContainText('broken-bank.json: item BRK-01: field criteria: `CC42.1` is not one of the 61 Trust Services Criteria');
   await page.getByRole('button', { name: 'Use the standard question bank instead' }).click();
   await expect(page.getByRole('heading', { level: 1, name: /How ready are you/ })).toBeVisible();
 });
 
 test('the errors are in the user language', async ({ page }) => {
-  await page.goto('./?lang=zh&bank=fixtures/broken-bank.toml');
-  await expect(page.getByRole('alert')).toContainText('broken-bank.toml：条目 BRK-01：字段 criteria：`CC42.1` 不是 61 条信任服务标准之一');
+  await page.goto('./?lang=zh&bank=fixtures/broken-bank.json');
+  await expect(page.getByRole('alert')).toContainText('broken-bank.json：条目 BRK-01：字段 criteria：`CC42.1` 不是 61 条信任服务标准之一');
+});
+
+test('a TOML bank is refused with the command that converts it to JSON', async ({ page }) => {
+  await page.goto('./?lang=en&bank=banks/example-cloud.toml');
+  const alert = page.getByRole('alert');
+  await expect(alert.getByRole('heading', { name: "Your provider's question bank cannot be used" })).toBeVisible();
+  await expect(alert).toContainText('example-cloud.toml: this bank is TOML, but the browser reads banks in JSON only');
+  await expect(alert).toContainText('cargo run --bin bank-check -- --json example-cloud.toml > example-cloud.json');
+  await page.goto('./?lang=zh&bank=banks/example-cloud.toml');
+  await expect(page.getByRole('alert')).toContainText('这是 TOML 格式的题库');
+  await expect(page.getByRole('alert')).toContainText('cargo run --bin bank-check -- --json example-cloud.toml > example-cloud.json');
 });
 
 test('a bank from another origin is refused without a request', async ({ page }) => {

@@ -7,8 +7,11 @@ use crate::core::text::Lang;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Problem {
-    /// The TOML could not be read (syntax, wrong type, unknown field): the parser's message.
+    /// The file could not be read (syntax, wrong type, unknown field): the parser's message.
     Parse(String),
+    /// A TOML bank where only JSON can be read (the web build has no TOML parser): the
+    /// message gives the command that converts it.
+    TomlNotSupported,
     Missing,
     EmptyText(Lang),
     /// An id, key or enum value that is not allowed: (value, what is expected).
@@ -63,6 +66,14 @@ impl BankError {
         match &self.problem {
             Parse(m) if zh => format!("无法解析：{m}"),
             Parse(m) => format!("cannot be read: {m}"),
+            TomlNotSupported => {
+                let cmd = convert_command(&self.file);
+                if zh {
+                    format!("这是 TOML 格式的题库，浏览器中只能读取 JSON 格式。请用 `{cmd}` 将其转换为 JSON，再加载生成的 .json 文件")
+                } else {
+                    format!("this bank is TOML, but the browser reads banks in JSON only. Convert it with `{cmd}` and load the .json file instead")
+                }
+            }
             Missing if zh => "缺少必填字段".into(),
             Missing => "is missing".into(),
             EmptyText(l) if zh => format!("{} 文本为空", l.code()),
@@ -134,6 +145,17 @@ impl BankError {
         s.push_str(&self.problem_text(lang));
         s
     }
+}
+
+/// The command that converts a TOML bank file to its JSON form (for the file's base name).
+fn convert_command(file: &str) -> String {
+    let base = file.rsplit(['/', '\\']).next().unwrap_or(file);
+    let base = base.split(['?', '#']).next().unwrap_or(base);
+    let (toml_name, stem) = match base.rsplit_once('.') {
+        Some((stem, _)) if !stem.is_empty() => (base, stem),
+        _ => ("FILE.toml", "FILE"),
+    };
+    format!("cargo run --bin bank-check -- --json {toml_name} > {stem}.json")
 }
 
 impl fmt::Display for BankError {

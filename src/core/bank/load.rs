@@ -10,11 +10,40 @@ use crate::core::condition::Condition;
 use crate::core::criteria::{Catalogue, Category};
 use crate::core::text::{Lang, Text, TextList};
 
-/// One bank source: a file name (for messages) and its TOML text.
+/// One bank source: a file name (for messages) and its text, in TOML or JSON (see
+/// [`Source::format`]).
 #[derive(Debug, Clone, Copy)]
 pub struct Source<'a> {
     pub name: &'a str,
     pub text: &'a str,
+}
+
+/// The two forms of a bank file, with the same structure: TOML, the authoring format, and
+/// JSON, the form the browser app reads (build.rs and `bank-check --json` convert one to
+/// the other). Reading TOML needs the crate feature `toml`; the web build is made without it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Toml,
+    Json,
+}
+
+impl Source<'_> {
+    /// The format, told by the text itself: JSON when its first character (after white
+    /// space and a byte-order mark) is `{`, which a TOML document never starts with; JSON
+    /// also when the name ends in `.json`; TOML otherwise. The default bank's sources are
+    /// JSON under their .toml names, so that messages name the file the author edits.
+    pub fn format(&self) -> Format {
+        let first = self
+            .text
+            .trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+            .chars()
+            .next();
+        if first == Some('{') || self.name.to_ascii_lowercase().ends_with(".json") {
+            Format::Json
+        } else {
+            Format::Toml
+        }
+    }
 }
 
 /// An entry of the merged raw bank, remembering the file it came from.
@@ -48,10 +77,31 @@ pub const REQUIRED_SCOPE: [(&str, &[&str]); 3] = [
 ];
 
 fn parse_file(src: &Source) -> Result<RawFile, BankError> {
+    match src.format() {
+        Format::Json => serde_json::from_str::<RawFile>(src.text.trim_start_matches('\u{feff}'))
+            .map_err(|e| BankError::new(src.name, None, None, Problem::Parse(e.to_string()))),
+        Format::Toml => parse_toml(src),
+    }
+}
+
+#[cfg(feature = "toml")]
+fn parse_toml(src: &Source) -> Result<RawFile, BankError> {
     toml::from_str::<RawFile>(src.text).map_err(|e| {
         let msg = e.to_string().trim().replace('\n', " ");
         BankError::new(src.name, None, None, Problem::Parse(msg))
     })
+}
+
+/// Without the `toml` feature (the web build) a TOML bank is refused with the command that
+/// converts it.
+#[cfg(not(feature = "toml"))]
+fn parse_toml(src: &Source) -> Result<RawFile, BankError> {
+    Err(BankError::new(
+        src.name,
+        None,
+        None,
+        Problem::TomlNotSupported,
+    ))
 }
 
 /// Replaces the entry with the same id, or appends.
@@ -1175,5 +1225,32 @@ fn check_coverage(ck: &mut Checker, bank: &Bank, file: &str) {
                 Problem::Uncovered(crit.id.clone(), category.id().to_string()),
             ));
         }
+    }
+}
+
+/// The web build (no `toml` feature) reads JSON banks and refuses TOML ones with the
+/// conversion command. Run with `cargo test --no-default-features --lib bank::load`.
+#[cfg(all(test, not(feature = "toml")))]
+mod without_toml {
+    use super::*;
+
+    #[test]
+    fn a_toml_bank_is_refused_and_a_json_one_read() {
+        let toml = Source {
+            name: "p.toml",
+            text: "[bank]\nid = \"p\"",
+        };
+        let errors = Bank::from_provider(crate::core::default_bank::SOURCES, toml).unwrap_err();
+        assert_eq!(
+            errors,
+            vec![BankError::new(
+                "p.toml",
+                None,
+                None,
+                Problem::TomlNotSupported
+            )]
+        );
+        assert!(crate::core::default_bank::default_bank().is_ok());
+        assert!(Catalogue::builtin().is_ok());
     }
 }

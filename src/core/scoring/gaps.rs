@@ -1,8 +1,9 @@
 //! The gap list: answered items below their target level, most urgent first.
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
+use std::sync::Arc;
 
-use super::{AuditGoal, Status, MAX_LEVEL};
+use super::{AuditGoal, MAX_LEVEL};
 use crate::core::bank::{Bank, Criticality, Item, ItemKind};
 
 /// The level an item should reach for this customer.
@@ -47,39 +48,21 @@ pub struct Gap {
     pub target: u8,
     pub shortfall: u8,
     pub weighted_shortfall: u64,
-    pub criteria: Vec<String>,
+    /// The item's criteria, as in the bank. Shared with the bank's scoring index, so a
+    /// rescore copies no criterion ids (a slice: `join`, `iter`, `len` work as on a `Vec`).
+    #[serde(serialize_with = "ser_strings")]
+    pub criteria: Arc<[String]>,
     /// The user's note on the item (owner, evidence location, remarks); may be empty.
     pub note: String,
 }
 
 impl Gap {
-    /// The gap for an item, if it is answered (rated or "don't know") and below target.
-    pub(super) fn of(
-        item: &Item,
-        status: Status,
-        weight: u32,
-        target: u8,
-        note: &str,
-    ) -> Option<Gap> {
-        let level = status.counted_level()?;
-        let shortfall = target.checked_sub(level).filter(|s| *s > 0)?;
-        Some(Gap {
-            item: item.id.clone(),
-            kind: item.kind,
-            criticality: item.criticality,
-            weight,
-            level,
-            dont_know: status == Status::DontKnow,
-            target,
-            shortfall,
-            weighted_shortfall: u64::from(weight) * u64::from(shortfall),
-            criteria: item.criteria.clone(),
-            note: note.to_string(),
-        })
-    }
-
     /// The bank item (title, remediation steps in `how`, evidence).
     pub fn item<'b>(&self, bank: &'b Bank) -> Option<&'b Item> {
         bank.item(&self.item)
     }
+}
+
+fn ser_strings<S: Serializer>(v: &Arc<[String]>, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_seq(v.iter())
 }

@@ -13,6 +13,7 @@
 
 use std::cell::RefCell;
 use std::rc::Rc;
+use std::sync::Arc;
 
 use super::{category_index, criteria_index, report_index, MAX_LEVEL};
 use crate::core::answers::{Assessment, ItemAnswer};
@@ -66,6 +67,8 @@ pub(super) struct ItemEntry {
     /// Range of [`ScoringIndex::item_criteria`]: the catalogue positions of the distinct
     /// catalogue criteria the item cites.
     criteria: (usize, usize),
+    /// The item's criteria as in the bank, shared by every gap on the item.
+    pub criteria_ids: Arc<[String]>,
     show_if: Option<Compiled>,
 }
 
@@ -213,6 +216,7 @@ impl ScoringIndex {
                 reports,
                 domain: bank.domains.iter().rposition(|d| d.id == item.domain),
                 criteria: (start, item_criteria.len()),
+                criteria_ids: item.criteria.as_slice().into(),
                 show_if: item.show_if.as_ref().map(|c| terms.compile(c)),
             });
         }
@@ -317,35 +321,34 @@ impl ScoringIndex {
             && item.show_if.as_ref().is_none_or(|c| c.eval(terms))
     }
 
-    /// Each item's answer, by item position: one merge of the item ids (in id order) with
-    /// the assessment's answers (a map ordered by id).
-    pub fn answers<'a>(
+    /// Calls `f` with every item position and the item's answer, if any: one merge of the
+    /// item ids (in id order) with the assessment's answers (a map ordered by id).
+    pub fn for_each_answer<'a>(
         &self,
         bank: &Bank,
         assessment: &'a Assessment,
-    ) -> Vec<Option<&'a ItemAnswer>> {
-        let mut out = vec![None; bank.items.len()];
+        mut f: impl FnMut(usize, Option<&'a ItemAnswer>),
+    ) {
         let mut answers = assessment.answers.iter().peekable();
         for &n in &self.by_id {
             let Some(item) = bank.items.get(n) else {
                 continue;
             };
+            let mut found = None;
             while let Some((id, answer)) = answers.peek() {
                 match compare(id, &item.id) {
                     std::cmp::Ordering::Less => {
                         answers.next();
                     }
                     std::cmp::Ordering::Equal => {
-                        if let Some(slot) = out.get_mut(n) {
-                            *slot = Some(*answer);
-                        }
+                        found = Some(*answer);
                         break;
                     }
                     std::cmp::Ordering::Greater => break,
                 }
             }
+            f(n, found);
         }
-        out
     }
 }
 
@@ -448,7 +451,7 @@ struct Checker<'a> {
 }
 
 impl Sink for Checker<'_> {
-    #[inline]
+    #[inline(always)]
     fn byte(&mut self, b: u8) {
         match self.record.get(self.pos) {
             Some(&r) if r == b => self.pos += 1,
@@ -456,7 +459,7 @@ impl Sink for Checker<'_> {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     fn len(&mut self, n: usize) {
         match self.record.get(self.pos..).and_then(|r| r.first_chunk::<8>()) {
             Some(r) if u64::from_le_bytes(*r) == n as u64 => self.pos += 8,
@@ -464,7 +467,7 @@ impl Sink for Checker<'_> {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     fn str(&mut self, s: &str) {
         let end = self.pos + 8 + s.len();
         match self
@@ -482,25 +485,10 @@ impl Sink for Checker<'_> {
     }
 }
 
-/// `a == b` for slices of equal length, without a library call: eight bytes at a time.
+/// `a == b`, without a library call (ids are a few bytes).
+#[inline(always)]
 fn same_bytes(a: &[u8], b: &[u8]) -> bool {
-    let mut a8 = a.chunks_exact(8);
-    let mut b8 = b.chunks_exact(8);
-    let words_equal = a8
-        .by_ref()
-        .zip(b8.by_ref())
-        .all(|(x, y)| word(x) == word(y));
-    words_equal
-        && a.len() == b.len()
-        && a8
-            .remainder()
-            .iter()
-            .zip(b8.remainder())
-            .all(|(x, y)| x == y)
-}
-
-fn word(b: &[u8]) -> u64 {
-    <[u8; 8]>::try_from(b).map_or(0, u64::from_le_bytes)
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
 }
 
 /// Byte order of two strings (the order of `String`), without a library call: ids are

@@ -35,6 +35,7 @@ use crate::core::bank::{Bank, Criticality, Item, ItemKind, Report};
 use crate::core::condition::ScopeAnswers;
 use crate::core::criteria::{Catalogue, Category};
 
+mod engine;
 mod explain;
 mod gaps;
 mod index;
@@ -42,6 +43,7 @@ mod index;
 mod reference;
 mod verdict;
 
+pub use engine::score;
 pub use explain::{explain, Contribution, Exclusion, Explanation, Outcome, Subject};
 pub use gaps::{effective_target, Gap};
 pub use verdict::{AuditGoal, BandRef, Gate, GateKind, NotReady, Verdict, TYPE1_BAND, TYPE2_BAND};
@@ -142,6 +144,34 @@ impl GroupScore {
     }
 }
 
+/// What one visible item adds to each group it belongs to.
+#[derive(Debug, Clone, Copy)]
+struct Delta {
+    answered: usize,
+    not_applicable: usize,
+    dont_know: usize,
+    points: u64,
+    max_points: u64,
+}
+
+impl Delta {
+    fn of(weight: u32, status: Status) -> Self {
+        let (points, max_points) = status.counted_level().map_or((0, 0), |level| {
+            (
+                u64::from(weight) * u64::from(level),
+                u64::from(weight) * u64::from(MAX_LEVEL),
+            )
+        });
+        Delta {
+            answered: usize::from(status.is_answered()),
+            not_applicable: usize::from(status == Status::NotApplicable),
+            dont_know: usize::from(status == Status::DontKnow),
+            points,
+            max_points,
+        }
+    }
+}
+
 /// `100 × points / max` as one correctly rounded division, so that a score which is exactly
 /// a band's threshold compares equal to it.
 fn percent(points: u64, max: u64) -> Option<f64> {
@@ -165,7 +195,8 @@ pub struct ItemScore {
 /// One criterion of the catalogue: the items citing it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CriterionScore {
-    pub id: String,
+    /// The criterion id, from the built-in catalogue.
+    pub id: &'static str,
     #[serde(serialize_with = "ser_category")]
     pub category: Category,
     pub score: GroupScore,
@@ -393,250 +424,5 @@ impl<'a> Context<'a> {
 
     fn weight(&self, item: &Item) -> u32 {
         self.bank.scoring.weights.of(item.criticality)
-    }
-}
-
-/// What one visible item adds to each group it belongs to.
-#[derive(Debug, Clone, Copy)]
-struct Delta {
-    answered: usize,
-    not_applicable: usize,
-    dont_know: usize,
-    points: u64,
-    max_points: u64,
-}
-
-impl Delta {
-    fn of(weight: u32, status: Status) -> Self {
-        let (points, max_points) = status.counted_level().map_or((0, 0), |level| {
-            (
-                u64::from(weight) * u64::from(level),
-                u64::from(weight) * u64::from(MAX_LEVEL),
-            )
-        });
-        Delta {
-            answered: usize::from(status.is_answered()),
-            not_applicable: usize::from(status == Status::NotApplicable),
-            dont_know: usize::from(status == Status::DontKnow),
-            points,
-            max_points,
-        }
-    }
-}
-
-/// An item below its target, before it becomes a [`Gap`].
-struct GapEntry {
-    position: usize,
-    status: Status,
-    weight: u32,
-    target: u8,
-    criticality: Criticality,
-    weighted_shortfall: u64,
-}
-
-/// Scores an assessment against a bank: every number the results page shows.
-///
-/// Pure and deterministic; one pass over the items. See the module documentation for the
-/// invariants and `SCORING.md` for the method.
-///
-/// The bank's ids are resolved to positions once (`index.rs`, cached per thread while the
-/// bank's content stays the same), so a rescore costs one merge of the item ids with the
-/// answers, integer sums by position, and the strings the result owns.
-pub fn score(bank: &Bank, assessment: &Assessment) -> Scores {
-    let ix = index::of(bank);
-    let terms = ix.term_values(bank, assessment);
-    let term = |t: usize| terms.get(t).copied().unwrap_or(false);
-    let goal = match ix.own_audit.map(term) {
-        [_, _, true] => AuditGoal::Type2,
-        [_, true, _] => AuditGoal::Type1,
-        [true, _, _] => AuditGoal::RelianceOnly,
-        _ => AuditGoal::Undecided,
-    };
-    let domains_shown = ix.domains_shown(&terms);
-    let answers = ix.answers(bank, assessment);
-
-    // First the status of every item, counting what the result lists hold, so that each
-    // list is allocated once at its final size.
-    let mut visible = 0;
-    let mut open = 0;
-    let mut below = 0;
-    let mut gate_counts = [0; 3];
-    let statuses: Vec<Status> = ix
-        .items
-        .iter()
-        .zip(&answers)
-        .map(|(entry, answer)| {
-            if !ix.visible(entry, &terms, &domains_shown) {
-                return Status::Hidden;
-            }
-            let status = match answer.and_then(|a| a.response.as_ref()) {
-                None => Status::Unanswered,
-                Some(Response::Level(l)) => Status::Level(l.value()),
-                Some(Response::DontKnow) => Status::DontKnow,
-                Some(Response::NotApplicable { .. }) => Status::NotApplicable,
-            };
-            visible += 1;
-            open += usize::from(status == Status::DontKnow);
-            let target = gaps::raise_target(entry.target, goal);
-            below += usize::from(status.counted_level().is_some_and(|l| l < target));
-            for (count, failed) in gate_counts.iter_mut().zip(verdict::failed_by(
-                entry.kind,
-                entry.criticality,
-                status,
-            )) {
-                *count += usize::from(failed);
-            }
-            status
-        })
-        .collect();
-
-    let idx = criteria_index();
-    let mut overall = GroupScore::default();
-    let mut criteria = vec![GroupScore::default(); idx.criteria.len()];
-    let mut categories = [GroupScore::default(); 5];
-    let mut domains = vec![GroupScore::default(); bank.domains.len()];
-    let mut reports = [GroupScore::default(); 2];
-    let mut items = Vec::with_capacity(visible);
-    let mut below_target = Vec::with_capacity(below);
-    let mut open_items = Vec::with_capacity(open);
-    let mut gates = verdict::GateTally::with_capacity(gate_counts);
-
-    for (position, ((item, entry), &status)) in
-        bank.items.iter().zip(&ix.items).zip(&statuses).enumerate()
-    {
-        if status == Status::Hidden {
-            continue;
-        }
-        let weight = entry.weight;
-        let c = Delta::of(weight, status);
-        overall.tally(c);
-        for &pos in ix.criteria_of(entry) {
-            if let Some(g) = criteria.get_mut(pos) {
-                g.tally(c);
-            }
-        }
-        for (n, g) in categories.iter_mut().enumerate() {
-            if entry.categories & (1 << n) != 0 {
-                g.tally(c);
-            }
-        }
-        if let Some(g) = entry.domain.and_then(|d| domains.get_mut(d)) {
-            g.tally(c);
-        }
-        for (g, &times) in reports.iter_mut().zip(&entry.reports) {
-            for _ in 0..times {
-                g.tally(c);
-            }
-        }
-
-        let target = gaps::raise_target(entry.target, goal);
-        let mut own = GroupScore::default();
-        own.tally(c);
-        own.finish();
-        items.push(ItemScore {
-            id: item.id.clone(),
-            kind: entry.kind,
-            criticality: entry.criticality,
-            weight,
-            status,
-            target,
-            score: own,
-        });
-        if status == Status::DontKnow {
-            open_items.push(item.id.clone());
-        }
-        if let Some(level) = status.counted_level().filter(|&l| l < target) {
-            below_target.push(GapEntry {
-                position,
-                status,
-                weight,
-                target,
-                criticality: entry.criticality,
-                weighted_shortfall: u64::from(weight) * u64::from(target - level),
-            });
-        }
-        gates.add(item, status);
-    }
-
-    // Most urgent first (see `Gap`): the bank position as last key makes the order total,
-    // so an unstable sort gives the order of a stable sort over bank order.
-    below_target.sort_unstable_by_key(|g| {
-        (
-            std::cmp::Reverse(g.weighted_shortfall),
-            g.criticality,
-            g.position,
-        )
-    });
-    let mut gaps = Vec::with_capacity(below_target.len());
-    for g in &below_target {
-        let Some(item) = bank.items.get(g.position) else {
-            continue;
-        };
-        let note = answers
-            .get(g.position)
-            .copied()
-            .flatten()
-            .map_or("", |a| a.note.as_str());
-        gaps.extend(Gap::of(item, g.status, g.weight, g.target, note));
-    }
-
-    overall.finish();
-    for g in criteria
-        .iter_mut()
-        .chain(&mut categories)
-        .chain(&mut domains)
-        .chain(&mut reports)
-    {
-        g.finish();
-    }
-
-    let verdict = Verdict::decide(bank, overall.score, gates, goal);
-    Scores {
-        overall,
-        items,
-        criteria: idx
-            .criteria
-            .iter()
-            .zip(criteria)
-            .map(|((id, category), score)| CriterionScore {
-                id: id.clone(),
-                category: *category,
-                score,
-            })
-            .collect(),
-        categories: Category::ALL
-            .into_iter()
-            .zip(categories)
-            .zip(ix.categories)
-            .map(|((category, score), t)| CategoryScore {
-                category,
-                in_scope: category == Category::Security || term(t),
-                score,
-            })
-            .collect(),
-        domains: bank
-            .domains
-            .iter()
-            .zip(domains)
-            .zip(&ix.domain_resolves_to)
-            .map(|((d, score), &resolved)| DomainScore {
-                id: d.id.clone(),
-                visible: domains_shown.get(resolved).copied().unwrap_or(false),
-                score,
-            })
-            .collect(),
-        reports: [Report::Soc1, Report::Soc2]
-            .into_iter()
-            .zip(reports)
-            .zip(ix.reliance)
-            .map(|((report, score), t)| ReportScore {
-                report,
-                relied_on: term(t),
-                score,
-            })
-            .collect(),
-        verdict,
-        gaps,
-        open_items,
     }
 }

@@ -8,13 +8,14 @@
 use proptest::prelude::*;
 
 use super::verdict::GateTally;
+use std::sync::Arc;
 use super::{
     category_index, criteria_index, effective_target, report_index, AuditGoal, CategoryScore,
     Context, CriterionScore, DomainScore, Gap, GroupScore, ItemScore, ReportScore, Scores, Status,
     Verdict,
 };
 use crate::core::answers::{Assessment, ItemAnswer, Level, Response};
-use crate::core::bank::{Bank, Criticality, Report, Source};
+use crate::core::bank::{Bank, Criticality, Item, ItemKind, Report, Source};
 use crate::core::condition::{Condition, ScopeAnswers};
 use crate::core::criteria::Category;
 use crate::core::default_bank::default_bank;
@@ -30,6 +31,53 @@ fn from_scope(effective: &ScopeAnswers) -> AuditGoal {
         AuditGoal::RelianceOnly
     } else {
         AuditGoal::Undecided
+    }
+}
+
+/// The gap for an item, if it is answered (rated or "don't know") and below target.
+fn gap_of(item: &Item, status: Status, weight: u32, target: u8, note: &str) -> Option<Gap> {
+    let level = status.counted_level()?;
+    let shortfall = target.checked_sub(level).filter(|s| *s > 0)?;
+    Some(Gap {
+        item: item.id.clone(),
+        kind: item.kind,
+        criticality: item.criticality,
+        weight,
+        level,
+        dont_know: status == Status::DontKnow,
+        target,
+        shortfall,
+        weighted_shortfall: u64::from(weight) * u64::from(shortfall),
+        criteria: Arc::from(item.criteria.as_slice()),
+        note: note.to_string(),
+    })
+}
+
+/// Items failing each gate, in bank order.
+#[derive(Default)]
+struct Tally {
+    unanswered: Vec<String>,
+    critical_cuec_below3: Vec<String>,
+    critical_below4: Vec<String>,
+}
+
+impl Tally {
+    /// Adds a visible item. Items answered "not applicable" pass every gate.
+    fn add(&mut self, item: &Item, status: Status) {
+        if status == Status::Unanswered {
+            self.unanswered.push(item.id.clone());
+            return;
+        }
+        let (Criticality::Critical, Some(level)) = (item.criticality, status.counted_level())
+        else {
+            return;
+        };
+        if item.kind == ItemKind::Cuec && level < 3 {
+            self.critical_cuec_below3.push(item.id.clone());
+        }
+        if level < 4 {
+            self.critical_below4.push(item.id.clone());
+        }
     }
 }
 
@@ -60,7 +108,7 @@ pub(super) fn score(bank: &Bank, assessment: &Assessment) -> Scores {
     let mut items = Vec::new();
     let mut gaps = Vec::new();
     let mut open_items = Vec::new();
-    let mut gates = GateTally::default();
+    let mut gates = Tally::default();
 
     for item in &bank.items {
         let status = ctx.status(item);
@@ -112,14 +160,29 @@ pub(super) fn score(bank: &Bank, assessment: &Assessment) -> Scores {
         if status == Status::DontKnow {
             open_items.push(item.id.clone());
         }
-        if let Some(gap) = Gap::of(item, status, weight, target, assessment.note(&item.id)) {
+        if let Some(gap) = gap_of(
+            item,
+            status,
+            weight,
+            target,
+            assessment.note(&item.id),
+        ) {
             gaps.push(gap);
         }
         gates.add(item, status);
     }
     rank(&mut gaps);
 
-    let verdict = Verdict::decide(bank, overall.score, gates, goal);
+    let verdict = Verdict::decide(
+        bank,
+        overall.score,
+        GateTally::new(
+            gates.unanswered,
+            gates.critical_cuec_below3,
+            gates.critical_below4,
+        ),
+        goal,
+    );
     Scores {
         overall,
         items,
@@ -128,7 +191,7 @@ pub(super) fn score(bank: &Bank, assessment: &Assessment) -> Scores {
             .iter()
             .zip(criteria)
             .map(|((id, category), score)| CriterionScore {
-                id: id.clone(),
+                id: id.as_str(),
                 category: *category,
                 score,
             })

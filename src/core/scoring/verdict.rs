@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::Status;
-use crate::core::bank::{Bank, Criticality, Item, ItemKind};
+use crate::core::bank::{Bank, Criticality, ItemKind};
 
 /// Band id that means "Type I ready"; a valid bank has it (checked at load).
 pub const TYPE1_BAND: &str = "type1_ready";
@@ -234,7 +234,7 @@ impl Verdict {
 }
 
 /// Items failing each gate, collected in bank order during the scoring pass.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(super) struct GateTally {
     unanswered: Vec<String>,
     critical_cuec_below3: Vec<String>,
@@ -258,29 +258,16 @@ pub(super) fn failed_by(kind: ItemKind, criticality: Criticality, status: Status
 }
 
 impl GateTally {
-    /// An empty tally with room for the given number of items per gate.
-    pub(super) fn with_capacity([unanswered, cuec, critical]: [usize; 3]) -> GateTally {
+    /// The items failing each gate, in bank order.
+    pub(super) fn new(
+        unanswered: Vec<String>,
+        critical_cuec_below3: Vec<String>,
+        critical_below4: Vec<String>,
+    ) -> GateTally {
         GateTally {
-            unanswered: Vec::with_capacity(unanswered),
-            critical_cuec_below3: Vec::with_capacity(cuec),
-            critical_below4: Vec::with_capacity(critical),
-        }
-    }
-
-    /// Adds a visible item (see [`failed_by`]).
-    pub(super) fn add(&mut self, item: &Item, status: Status) {
-        let lists = [
-            &mut self.unanswered,
-            &mut self.critical_cuec_below3,
-            &mut self.critical_below4,
-        ];
-        for (list, failed) in lists
-            .into_iter()
-            .zip(failed_by(item.kind, item.criticality, status))
-        {
-            if failed {
-                list.push(item.id.clone());
-            }
+            unanswered,
+            critical_cuec_below3,
+            critical_below4,
         }
     }
 }

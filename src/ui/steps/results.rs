@@ -59,6 +59,7 @@ pub fn ResultsStep() -> impl IntoView {
                 <a class="button secondary" href=Step::Blank.href()>{move || t(lang.get(), Msg::BlankQuestionnaire)}</a>
             </p>
             <super::report::Exports />
+            {crate::ui::embed::use_embed().share_results.then(|| view! { <p class="notice" role="status">{move || t(lang.get(), Msg::SharesResults)}</p> })}
             {move || session.scores.with(|s| session.assessment.with(|a| results_body(s, a, bank, lang.get(), true)))}
         </section>
     }
