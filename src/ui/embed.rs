@@ -37,7 +37,8 @@ fn params() -> Option<web_sys::UrlSearchParams> {
 fn valid_origin(s: &str) -> Option<String> {
     let url = web_sys::Url::new(s).ok()?;
     let origin = url.origin();
-    (matches!(url.protocol().as_str(), "http:" | "https:") && origin == s.trim_end_matches('/')).then_some(origin)
+    (matches!(url.protocol().as_str(), "http:" | "https:") && origin == s.trim_end_matches('/'))
+        .then_some(origin)
 }
 
 pub fn use_embed() -> Embed {
@@ -60,7 +61,11 @@ impl Embed {
         let (brand, rejected) = Brand::from_input(&input);
         let embed = Embed {
             enabled,
-            host: if enabled { get("host").and_then(|h| valid_origin(&h)) } else { None },
+            host: if enabled {
+                get("host").and_then(|h| valid_origin(&h))
+            } else {
+                None
+            },
             share_results: enabled && get("share").as_deref() == Some("1"),
             brand: RwSignal::new(brand),
             rejected: RwSignal::new(rejected),
@@ -76,7 +81,12 @@ impl Embed {
         let (brand, rejected) = (self.brand, self.rejected);
         wasm_bindgen_futures::spawn_local(async move {
             let Some(text) = fetch_same_origin(&path).await else {
-                rejected.update(|r| r.push(Rejected { option: "config", reason: "a JSON file on this site" }));
+                rejected.update(|r| {
+                    r.push(Rejected {
+                        option: "config",
+                        reason: "a JSON file on this site",
+                    })
+                });
                 return;
             };
             match serde_json::from_str::<BrandInput>(&text) {
@@ -85,14 +95,22 @@ impl Embed {
                     brand.set(b);
                     rejected.set(r);
                 }
-                Err(_) => rejected.update(|r| r.push(Rejected { option: "config", reason: "a JSON file on this site" })),
+                Err(_) => rejected.update(|r| {
+                    r.push(Rejected {
+                        option: "config",
+                        reason: "a JSON file on this site",
+                    })
+                }),
             }
         });
     }
 
     /// Sends `{type, ...fields}` to the host, if there is one.
     pub fn post(&self, kind: &str, fields: serde_json::Value) {
-        let (Some(host), Some(parent)) = (&self.host, web_sys::window().and_then(|w| w.parent().ok().flatten())) else {
+        let (Some(host), Some(parent)) = (
+            &self.host,
+            web_sys::window().and_then(|w| w.parent().ok().flatten()),
+        ) else {
             return;
         };
         let mut msg = serde_json::json!({ "type": format!("{PREFIX}{kind}") });
@@ -112,7 +130,11 @@ async fn fetch_same_origin(path: &str) -> Option<String> {
     if url.origin() != window.location().origin().ok()? {
         return None;
     }
-    let resp: web_sys::Response = JsFuture::from(window.fetch_with_str(&url.href())).await.ok()?.dyn_into().ok()?;
+    let resp: web_sys::Response = JsFuture::from(window.fetch_with_str(&url.href()))
+        .await
+        .ok()?
+        .dyn_into()
+        .ok()?;
     if !resp.ok() {
         return None;
     }
@@ -145,7 +167,12 @@ pub fn apply_branding(embed: &Embed) {
             };
             set("--brand", b.primary.clone());
             set("--brand-ink", b.on_primary.map(str::to_string));
-            set("--font", b.font.clone().map(|f| format!("{f}, system-ui, \"Noto Sans CJK SC\", sans-serif")));
+            set(
+                "--font",
+                b.font
+                    .clone()
+                    .map(|f| format!("{f}, system-ui, \"Noto Sans CJK SC\", sans-serif")),
+            );
             set("--radius", b.radius.map(|r| format!("{r}px")));
         });
     });
@@ -174,7 +201,9 @@ pub fn connect(embed: Embed, session: Session, step: Memo<Step>) {
     });
     if let (Ok(observer), Some(root)) = (
         web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()),
-        web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()),
+        web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.body()),
     ) {
         observer.observe(&root);
         // Both live as long as the page.
@@ -204,21 +233,26 @@ pub fn connect(embed: Embed, session: Session, step: Memo<Step>) {
         // Completed: the results are shown and every question in scope is answered. Only
         // the verdict and the overall score leave the frame.
         let verdict = Memo::new(move |_| {
-            (step.get() == Step::Results).then(|| {
-                session.scores.with(|s| {
-                    let c = s.completion();
-                    (c.answered == c.total).then(|| {
-                        let band = s.verdict.band.as_ref().and_then(|b| bank.scoring.bands.get(b.index));
-                        (
-                            band.map(|b| b.id.clone()).unwrap_or_default(),
-                            s.verdict.score.map(|v| (v * 10.0).round() / 10.0),
-                            s.verdict.type1_ready,
-                            s.verdict.type2_ready,
-                        )
+            (step.get() == Step::Results)
+                .then(|| {
+                    session.scores.with(|s| {
+                        let c = s.completion();
+                        (c.answered == c.total).then(|| {
+                            let band = s
+                                .verdict
+                                .band
+                                .as_ref()
+                                .and_then(|b| bank.scoring.bands.get(b.index));
+                            (
+                                band.map(|b| b.id.clone()).unwrap_or_default(),
+                                s.verdict.score.map(|v| (v * 10.0).round() / 10.0),
+                                s.verdict.type1_ready,
+                                s.verdict.type2_ready,
+                            )
+                        })
                     })
                 })
-            })
-            .flatten()
+                .flatten()
         });
         Effect::new(move |_| {
             if let Some((band, score, t1, t2)) = verdict.get() {
@@ -241,9 +275,15 @@ pub fn connect(embed: Embed, session: Session, step: Memo<Step>) {
             return;
         }
         let data = e.data();
-        let kind = js_sys::Reflect::get(&data, &"type".into()).ok().and_then(|v| v.as_string());
+        let kind = js_sys::Reflect::get(&data, &"type".into())
+            .ok()
+            .and_then(|v| v.as_string());
         if kind.as_deref() == Some("soc-readiness:set-language") {
-            if let Some(l) = js_sys::Reflect::get(&data, &"lang".into()).ok().and_then(|v| v.as_string()).and_then(|l| Lang::parse(&l)) {
+            if let Some(l) = js_sys::Reflect::get(&data, &"lang".into())
+                .ok()
+                .and_then(|v| v.as_string())
+                .and_then(|l| Lang::parse(&l))
+            {
                 lang.set(l);
             }
         }

@@ -114,6 +114,7 @@ pub fn Sidebar() -> impl IntoView {
                     } />
                     {link(Step::Review, step_title(&Step::Review), none)}
                     {link(Step::Results, step_title(&Step::Results), none)}
+                    {link(Step::Report, step_title(&Step::Report), none)}
                     {link(Step::Data, step_title(&Step::Data), none)}
                 </ol>
             </details>
@@ -153,8 +154,14 @@ pub fn StepNav() -> impl IntoView {
             })}
             {move || neighbours.get().1.map(|next| {
                 let title = step_title(&next);
+                // Whether the next step asks questions (scope or a section): a stable hook for
+                // tests and the peer benchmark.
+                let next_kind = match next {
+                    Step::Scope | Step::Section(_) => "questions",
+                    _ => "other",
+                };
                 view! {
-                    <a class="button primary" id="step-next" href=next.href()>
+                    <a class="button primary" id="step-next" href=next.href() data-next=next_kind>
                         {move || format!("{}: {} →", t(lang.get(), Msg::Next), title.get())}
                     </a>
                 }

@@ -236,8 +236,11 @@ pub fn QuestionCard(
     let frequency_id = format!("f-{id}");
     let radio = move |value: Choice, label: Signal<String>| {
         let name = group.clone();
+        // `data-option` marks the five maturity levels (the peer benchmark and tests select
+        // answers by it); "don't know" and N/A are not levels.
+        let option = matches!(value, Choice::Level(_)).then_some("");
         view! {
-            <label class="scale-option">
+            <label class="scale-option" data-option=option>
                 <input type="radio" name=name
                     prop:checked=move || choice.get() == Some(value)
                     on:change=move |_| match value {
@@ -251,7 +254,7 @@ pub fn QuestionCard(
     };
 
     view! {
-        <article class="question" data-item=id aria-labelledby=labelled_by on:keydown=on_key>
+        <article class="question" data-item=id data-q=id aria-labelledby=labelled_by on:keydown=on_key>
             <div class="question-meta">
                 <span class="item-id">{id}</span>
                 <span class="badge">{kind_label}</span>

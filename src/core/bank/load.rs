@@ -630,11 +630,9 @@ fn validate(m: Merged) -> Result<Bank, Vec<BankError>> {
     let all_scope_ids: Vec<String> = m.scope.iter().filter_map(|s| s.raw.id.clone()).collect();
     let mut scope: Vec<ScopeQuestion> = Vec::new();
     let mut seen = BTreeSet::new();
-    let mut scope_ok = true;
     for From { file, raw } in &m.scope {
         let Some(id) = raw.id.clone() else {
             ck.err(file, None, "scope.id", Problem::Missing);
-            scope_ok = false;
             continue;
         };
         if !is_ident(&id) {
@@ -689,39 +687,32 @@ fn validate(m: Merged) -> Result<Bank, Vec<BankError>> {
         }
         let limit = scope.len();
         let show_if = ck.condition(file, &id, &raw.show_if, &scope, &all_scope_ids, limit);
-        match text {
-            Some(text) => scope.push(ScopeQuestion {
+        // A missing text was reported above.
+        if let Some(text) = text {
+            scope.push(ScopeQuestion {
                 id,
                 multiple,
                 text,
                 help,
                 show_if,
                 options,
-            }),
-            None => scope_ok = false,
+            });
         }
     }
     for (q, opts) in REQUIRED_SCOPE {
-        match scope.iter().find(|s| s.id == q) {
-            None if scope_ok => ck.err(
-                &header_file,
-                None,
-                "scope",
-                Problem::RequiredScope(q.into()),
-            ),
-            Some(s) => {
-                for o in opts {
-                    if !s.options.iter().any(|x| x.id == *o) {
-                        ck.err(
-                            &header_file,
-                            Some(q),
-                            "option",
-                            Problem::RequiredScope(format!("{q}:{o}")),
-                        );
-                    }
+        // A bank may leave these questions out (a provider's CUEC-only bank, say); when it
+        // asks one, it must offer the options the core gives meaning to.
+        if let Some(s) = scope.iter().find(|s| s.id == q) {
+            for o in opts {
+                if !s.options.iter().any(|x| x.id == *o) {
+                    ck.err(
+                        &header_file,
+                        Some(q),
+                        "option",
+                        Problem::RequiredScope(format!("{q}:{o}")),
+                    );
                 }
             }
-            None => {}
         }
     }
 

@@ -38,7 +38,7 @@ fn ScopeQuestionView(q: &'static ScopeQuestion) -> impl IntoView {
     let kind = if q.multiple { "checkbox" } else { "radio" };
     let help_id = format!("help-{}", q.id);
     view! {
-        <fieldset class="scope-question" data-scope=q.id.clone() aria-describedby=q.help.as_ref().map(|_| help_id.clone())>
+        <fieldset class="scope-question" data-scope=q.id.clone() data-q=q.id.clone() aria-describedby=q.help.as_ref().map(|_| help_id.clone())>
             <legend>{move || q.text.get(lang.get()).to_string()}</legend>
             {q.help.as_ref().map(|h| view! { <p class="help" id=help_id.clone()>{move || h.get(lang.get()).to_string()}</p> })}
             <div class="choices">
@@ -46,7 +46,7 @@ fn ScopeQuestionView(q: &'static ScopeQuestion) -> impl IntoView {
                     let oid = o.id.as_str();
                     let checked = Memo::new(move |_| session.assessment.with(|a| a.scope_selected(&q.id, oid)));
                     view! {
-                        <label class="choice">
+                        <label class="choice" data-option="">
                             <input type=kind name=format!("scope-{}", q.id) value=oid
                                 prop:checked=move || checked.get()
                                 on:change=move |ev| {
