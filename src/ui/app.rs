@@ -42,6 +42,11 @@ fn initial_lang() -> Lang {
         .unwrap_or_default()
 }
 
+/// A question bank the user loaded from a file; it replaces the bank of the page until the
+/// next reload.
+#[derive(Clone, Copy)]
+pub struct PickedBank(pub RwSignal<Option<&'static Bank>>);
+
 /// Why a provider bank could not be used.
 #[derive(Debug, Clone)]
 enum BankProblem {
@@ -110,10 +115,16 @@ pub fn App() -> impl IntoView {
     });
     fatal::maybe_selftest_panic();
     let use_default = RwSignal::new(false);
+    // A bank the user picked from a file on the data page (for this visit).
+    let picked = PickedBank(RwSignal::new(None));
+    provide_context(picked);
     let provider =
         query_param("bank").map(|url| LocalResource::new(move || load_provider_bank(url.clone())));
 
     let body = move || {
+        if let Some(bank) = picked.0.get() {
+            return view! { <Shell bank=bank lang=lang /> }.into_any();
+        }
         let default = move || match default_bank() {
             Ok(bank) => view! { <Shell bank=bank lang=lang /> }.into_any(),
             Err(errors) => view! { <BankErrors errors=errors.to_vec() lang=lang /> }.into_any(),

@@ -56,3 +56,12 @@ test('a missing bank file is reported', async ({ page }) => {
   await page.goto('./?lang=en&bank=banks/nope.toml');
   await expect(page.getByRole('alert')).toContainText('The question bank could not be loaded: banks/nope.toml (HTTP 404)');
 });
+
+test('a provider bank can be picked from a file; a broken one shows its errors', async ({ page }) => {
+  await page.goto('./?lang=en&step=data');
+  await page.getByLabel("Use a provider's question bank from a file (JSON) for this visit").setInputFiles('tests/e2e/fixtures/broken-bank.json');
+  await expect(page.getByRole('alert').filter({ hasText: 'CC42.1' })).toBeVisible();
+  await page.getByLabel("Use a provider's question bank from a file (JSON) for this visit").setInputFiles('public/banks/example-cloud.json');
+  await expect(page.getByRole('link', { name: /^Example Cloud CUECs/ })).toBeVisible();
+  await expect(page.getByText('example-cloud 1.0.0')).toBeVisible();
+});

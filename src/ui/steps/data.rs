@@ -19,6 +19,7 @@ pub fn DataStep() -> impl IntoView {
             <h1 id="step-heading" tabindex="-1">{move || t(lang.get(), Msg::StepData)}</h1>
             <p>{move || t(lang.get(), Msg::DataIntro)}</p>
             <Assessments />
+            <BankFile />
             <ExportImport />
             <ShareLink />
             <Backups />
@@ -255,5 +256,63 @@ fn EraseAll() -> impl IntoView {
             }>{move || t(lang.get(), Msg::EraseConfirm)}</button>
             <button type="button" on:click=move |_| confirming.set(false)>{move || t(lang.get(), Msg::Cancel)}</button>
         </Show>
+    }
+}
+
+/// The question bank in use, and loading a provider's bank from a file (JSON form).
+#[component]
+fn BankFile() -> impl IntoView {
+    let session = use_session();
+    let lang = session.lang;
+    let bank = session.bank;
+    let errors = RwSignal::new(Vec::<crate::core::bank::BankError>::new());
+    let picked = use_context::<crate::ui::app::PickedBank>();
+    let on_file = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        input.set_value("");
+        let name = file.name();
+        wasm_bindgen_futures::spawn_local(async move {
+            let text = wasm_bindgen_futures::JsFuture::from(file.text())
+                .await
+                .ok()
+                .and_then(|v| v.as_string())
+                .unwrap_or_default();
+            let source = crate::core::bank::Source {
+                name: &name,
+                text: &text,
+            };
+            match crate::core::bank::Bank::from_provider(crate::core::default_bank::SOURCES, source)
+            {
+                Ok(b) => {
+                    errors.set(Vec::new());
+                    // Kept for the rest of the visit, like a bank from the page's URL.
+                    let b: &'static crate::core::bank::Bank = Box::leak(Box::new(b));
+                    if let Some(p) = picked {
+                        p.0.set(Some(b));
+                    }
+                }
+                Err(e) => errors.set(e),
+            }
+        });
+    };
+    view! {
+        <h2>{move || t(lang.get(), Msg::QuestionBank)}</h2>
+        <p>{move || format!("{} · {} {} ({})", bank.meta.title.get(lang.get()), bank.meta.id, bank.meta.version, bank.meta.date)}</p>
+        <label class="field" for="bank-file">{move || t(lang.get(), Msg::UseBankFile)}</label>
+        <input id="bank-file" type="file" accept=".json,application/json" on:change=on_file />
+        {move || (!errors.with(Vec::is_empty)).then(|| view! {
+            <div class="bank-errors" role="alert">
+                <p>{t(lang.get(), Msg::BankInvalid)}</p>
+                <ul>{errors.get().iter().map(|e| view! { <li>{e.message(lang.get())}</li> }).collect_view()}</ul>
+            </div>
+        })}
     }
 }
