@@ -5,8 +5,10 @@
 // Test helpers may panic to state expectations (clippy.toml allows it in #[test] fns only).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+
 use soc_readiness::core::answers::{Assessment, Level, Response};
-use soc_readiness::core::bank::{Bank, Source};
+use soc_readiness::core::bank::Bank;
 use soc_readiness::core::chart::{
     band_threshold, bar_chart, category_bars, clamp_score, domain_bars, fmt_num, radar_chart,
     score_label, Anchor, BarInput, BarLayout, Baseline, Point, RadarInput, Rect, Threshold,
@@ -17,17 +19,7 @@ use soc_readiness::core::scoring::{score, TYPE1_BAND, TYPE2_BAND};
 use soc_readiness::core::text::Lang;
 
 fn bank() -> Bank {
-    let text = include_str!("fixtures/scoring/bank.toml");
-    match Bank::from_sources(&[Source {
-        name: "bank.toml",
-        text,
-    }]) {
-        Ok(b) => b,
-        Err(e) => panic!(
-            "fixture bank invalid: {:?}",
-            e.iter().map(|e| e.to_string()).collect::<Vec<_>>()
-        ),
-    }
+    common::scoring_fixture_bank()
 }
 
 fn row(label: &str, value: Option<f64>, secondary: Option<&str>) -> BarInput {

@@ -5,10 +5,12 @@
 // Test helpers may panic to state expectations (clippy.toml allows it in #[test] fns only).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+
 use std::collections::BTreeMap;
 
 use soc_readiness::core::answers::{Assessment, ItemAnswer, Level, Response};
-use soc_readiness::core::bank::{Bank, Source};
+use soc_readiness::core::bank::Bank;
 use soc_readiness::core::csv::{
     answers_csv, answers_from_csv, gaps_csv, guard_cell, parse_csv, unguard_cell, CsvError,
     ANSWER_COLUMNS, GAP_COLUMNS,
@@ -18,17 +20,7 @@ use soc_readiness::core::scoring::score;
 use soc_readiness::core::text::Lang;
 
 fn bank() -> Bank {
-    let text = include_str!("fixtures/scoring/bank.toml");
-    match Bank::from_sources(&[Source {
-        name: "bank.toml",
-        text,
-    }]) {
-        Ok(b) => b,
-        Err(e) => panic!(
-            "fixture bank invalid: {:?}",
-            e.iter().map(|e| e.to_string()).collect::<Vec<_>>()
-        ),
-    }
+    common::scoring_fixture_bank()
 }
 
 fn level(v: u8) -> Response {

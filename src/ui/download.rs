@@ -1,5 +1,5 @@
-//! Saving a file the user asked for (export, backup) through a Blob and a temporary link;
-//! nothing leaves the machine.
+//! Files in and out, all on the user's machine: saving a file the user asked for (export,
+//! backup) through a Blob and a temporary link, and reading a file the user picked.
 
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -48,4 +48,30 @@ pub fn file_stem(name: &str) -> String {
     } else {
         s
     }
+}
+
+/// Reads the file picked in an `<input type=file>` (then clears the input, so the same file
+/// can be picked again) and hands its name and text to `then`.
+pub fn read_picked_file(
+    ev: &leptos::ev::Event,
+    then: impl FnOnce(String, Option<String>) + 'static,
+) {
+    let Some(input) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
+        return;
+    };
+    let Some(file) = input.files().and_then(|f| f.get(0)) else {
+        return;
+    };
+    input.set_value("");
+    let name = file.name();
+    wasm_bindgen_futures::spawn_local(async move {
+        let text = wasm_bindgen_futures::JsFuture::from(file.text())
+            .await
+            .ok()
+            .and_then(|v| v.as_string());
+        then(name, text);
+    });
 }

@@ -2,11 +2,10 @@
 //! export and import, share links, backups of unreadable data, and erasing everything.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::core::exchange::{export_json, import_json, Import};
 use crate::core::share;
-use crate::ui::download::{download, file_stem};
+use crate::ui::download::{download, file_stem, read_picked_file};
 use crate::ui::state::{now_iso, use_session, Notice};
 use crate::ui::strings::{colon, t, Msg};
 
@@ -106,21 +105,7 @@ fn ExportImport() -> impl IntoView {
         );
     };
     let on_file = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
-            return;
-        };
-        input.set_value("");
-        wasm_bindgen_futures::spawn_local(async move {
-            let text = wasm_bindgen_futures::JsFuture::from(file.text())
-                .await
-                .ok()
-                .and_then(|v| v.as_string());
+        read_picked_file(&ev, move |_, text| {
             match text.map(|t| import_json(&t, bank)) {
                 Some(Ok(import)) => {
                     refused.set(None);
@@ -268,23 +253,8 @@ fn BankFile() -> impl IntoView {
     let errors = RwSignal::new(Vec::<crate::core::bank::BankError>::new());
     let picked = use_context::<crate::ui::app::PickedBank>();
     let on_file = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
-            return;
-        };
-        input.set_value("");
-        let name = file.name();
-        wasm_bindgen_futures::spawn_local(async move {
-            let text = wasm_bindgen_futures::JsFuture::from(file.text())
-                .await
-                .ok()
-                .and_then(|v| v.as_string())
-                .unwrap_or_default();
+        read_picked_file(&ev, move |name, text| {
+            let text = text.unwrap_or_default();
             let source = crate::core::bank::Source {
                 name: &name,
                 text: &text,
