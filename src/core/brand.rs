@@ -71,7 +71,11 @@ fn luminance(hex: &str) -> Option<f64> {
     let h = hex.strip_prefix('#')?;
     let channel = |i: usize| -> Option<f64> {
         let v = f64::from(u8::from_str_radix(h.get(i..i + 2)?, 16).ok()?) / 255.0;
-        Some(if v <= 0.03928 { v / 12.92 } else { ((v + 0.055) / 1.055).powf(2.4) })
+        Some(if v <= 0.03928 {
+            v / 12.92
+        } else {
+            ((v + 0.055) / 1.055).powf(2.4)
+        })
     };
     Some(0.2126 * channel(0)? + 0.7152 * channel(2)? + 0.0722 * channel(4)?)
 }
@@ -93,7 +97,10 @@ pub fn parse_font(s: &str) -> Option<String> {
     }
     let names: Vec<&str> = s.split(',').map(str::trim).collect();
     let ok = names.iter().all(|n| {
-        !n.is_empty() && n.chars().all(|c| c.is_alphanumeric() || c == ' ' || c == '-') && !n.contains("--")
+        !n.is_empty()
+            && n.chars()
+                .all(|c| c.is_alphanumeric() || c == ' ' || c == '-')
+            && !n.contains("--")
     });
     ok.then(|| names.join(", "))
 }
@@ -110,9 +117,17 @@ pub fn parse_radius(s: &str) -> Option<u8> {
 pub fn parse_logo(s: &str) -> Option<String> {
     let s = s.trim();
     let lower = s.to_ascii_lowercase();
-    let safe_chars = s.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '-' | '_' | '.'));
-    let is_image = [".svg", ".png", ".jpg", ".jpeg", ".webp"].iter().any(|e| lower.ends_with(e));
-    (safe_chars && is_image && !s.starts_with('/') && !s.split('/').any(|p| p == ".." || p.is_empty())).then(|| s.to_string())
+    let safe_chars = s
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '-' | '_' | '.'));
+    let is_image = [".svg", ".png", ".jpg", ".jpeg", ".webp"]
+        .iter()
+        .any(|e| lower.ends_with(e));
+    (safe_chars
+        && is_image
+        && !s.starts_with('/')
+        && !s.split('/').any(|p| p == ".." || p.is_empty()))
+    .then(|| s.to_string())
 }
 
 /// A provider name: plain text up to 60 characters, no control characters. Markup is not
@@ -120,7 +135,9 @@ pub fn parse_logo(s: &str) -> Option<String> {
 /// refused anyway so that a tampered value is visible as an error.
 pub fn parse_provider(s: &str) -> Option<String> {
     let s = s.trim();
-    let ok = !s.is_empty() && s.chars().count() <= 60 && !s.chars().any(|c| c.is_control() || c == '<' || c == '>');
+    let ok = !s.is_empty()
+        && s.chars().count() <= 60
+        && !s.chars().any(|c| c.is_control() || c == '<' || c == '>');
     ok.then(|| s.to_string())
 }
 
@@ -128,18 +145,46 @@ impl Brand {
     /// Validates every field; refused values are left out and listed.
     pub fn from_input(input: &BrandInput) -> (Brand, Vec<Rejected>) {
         let mut rejected = Vec::new();
-        let mut check = |option: &'static str, value: &Option<String>, reason: &'static str, f: &dyn Fn(&str) -> bool| {
+        let mut check = |option: &'static str,
+                         value: &Option<String>,
+                         reason: &'static str,
+                         f: &dyn Fn(&str) -> bool| {
             if let Some(v) = value {
                 if !f(v) {
                     rejected.push(Rejected { option, reason });
                 }
             }
         };
-        check("primary", &input.primary, "a colour as #rgb or #rrggbb", &|v| parse_colour(v).is_some());
-        check("font", &input.font, "font names separated by commas", &|v| parse_font(v).is_some());
-        check("radius", &input.radius, "a number of pixels from 0 to 24", &|v| parse_radius(v).is_some());
-        check("logo", &input.logo, "a relative path to an image of this site", &|v| parse_logo(v).is_some());
-        check("provider", &input.provider, "plain text up to 60 characters", &|v| parse_provider(v).is_some());
+        check(
+            "primary",
+            &input.primary,
+            "a colour as #rgb or #rrggbb",
+            &|v| parse_colour(v).is_some(),
+        );
+        check(
+            "font",
+            &input.font,
+            "font names separated by commas",
+            &|v| parse_font(v).is_some(),
+        );
+        check(
+            "radius",
+            &input.radius,
+            "a number of pixels from 0 to 24",
+            &|v| parse_radius(v).is_some(),
+        );
+        check(
+            "logo",
+            &input.logo,
+            "a relative path to an image of this site",
+            &|v| parse_logo(v).is_some(),
+        );
+        check(
+            "provider",
+            &input.provider,
+            "plain text up to 60 characters",
+            &|v| parse_provider(v).is_some(),
+        );
         let primary = input.primary.as_deref().and_then(parse_colour);
         let on_primary = primary.as_deref().map(|p| {
             let white = contrast(p, "#ffffff").unwrap_or(0.0);
@@ -170,15 +215,33 @@ mod tests {
     fn colours() {
         assert_eq!(parse_colour("#0B5CAD"), Some("#0b5cad".into()));
         assert_eq!(parse_colour("#abc"), Some("#aabbcc".into()));
-        for bad in ["red", "#12345", "#ggg", "#fff;background:url(x)", "rgb(1,2,3)", "", "#"] {
+        for bad in [
+            "red",
+            "#12345",
+            "#ggg",
+            "#fff;background:url(x)",
+            "rgb(1,2,3)",
+            "",
+            "#",
+        ] {
             assert_eq!(parse_colour(bad), None, "{bad}");
         }
     }
 
     #[test]
     fn fonts() {
-        assert_eq!(parse_font("Inter, Noto Sans SC, sans-serif"), Some("Inter, Noto Sans SC, sans-serif".into()));
-        for bad in ["x;}body{display:none", "\"Evil\"", "a, , b", "url(x)", "a--b", ""] {
+        assert_eq!(
+            parse_font("Inter, Noto Sans SC, sans-serif"),
+            Some("Inter, Noto Sans SC, sans-serif".into())
+        );
+        for bad in [
+            "x;}body{display:none",
+            "\"Evil\"",
+            "a, , b",
+            "url(x)",
+            "a--b",
+            "",
+        ] {
             assert_eq!(parse_font(bad), None, "{bad}");
         }
     }
@@ -189,18 +252,35 @@ mod tests {
         assert_eq!(parse_radius("25"), None);
         assert_eq!(parse_radius("-1"), None);
         assert_eq!(parse_logo("brand/logo.svg"), Some("brand/logo.svg".into()));
-        for bad in ["https://evil.example/x.png", "//evil/x.png", "/abs.png", "../up.png", "a.svg?x", "javascript:alert(1)", "logo.html"] {
+        for bad in [
+            "https://evil.example/x.png",
+            "//evil/x.png",
+            "/abs.png",
+            "../up.png",
+            "a.svg?x",
+            "javascript:alert(1)",
+            "logo.html",
+        ] {
             assert_eq!(parse_logo(bad), None, "{bad}");
         }
-        assert_eq!(parse_provider("Example Cloud"), Some("Example Cloud".into()));
+        assert_eq!(
+            parse_provider("Example Cloud"),
+            Some("Example Cloud".into())
+        );
         assert_eq!(parse_provider("<img src=x onerror=alert(1)>"), None);
     }
 
     #[test]
     fn contrast_picks_readable_text() {
-        let (b, _) = Brand::from_input(&BrandInput { primary: Some("#ffd400".into()), ..Default::default() });
+        let (b, _) = Brand::from_input(&BrandInput {
+            primary: Some("#ffd400".into()),
+            ..Default::default()
+        });
         assert_eq!(b.on_primary, Some("#000000"));
-        let (b, _) = Brand::from_input(&BrandInput { primary: Some("#0b5cad".into()), ..Default::default() });
+        let (b, _) = Brand::from_input(&BrandInput {
+            primary: Some("#0b5cad".into()),
+            ..Default::default()
+        });
         assert_eq!(b.on_primary, Some("#ffffff"));
         assert!(contrast("#000000", "#ffffff").is_some_and(|c| (c - 21.0).abs() < 0.01));
     }
@@ -218,6 +298,9 @@ mod tests {
         assert_eq!(b.primary, None);
         assert_eq!(b.font.as_deref(), Some("Inter"));
         assert_eq!(b.radius, None);
-        assert_eq!(rejected.iter().map(|r| r.option).collect::<Vec<_>>(), ["primary", "radius", "provider"]);
+        assert_eq!(
+            rejected.iter().map(|r| r.option).collect::<Vec<_>>(),
+            ["primary", "radius", "provider"]
+        );
     }
 }
