@@ -1,6 +1,7 @@
 //! Full rescore (`scoring::score`) benchmarks: the UI recomputes after every answer.
 //!
-//! `cargo bench --no-default-features --bench scoring`
+//! `cargo bench --no-default-features --features toml --bench scoring` (the synthetic banks
+//! are generated as TOML).
 //!
 //! - the default bank, scope selecting everything (all 149 items asked), every item
 //!   answered;

@@ -27,8 +27,9 @@ use crate::core::bank::{Bank, Criticality, Report};
 use crate::core::criteria::Category;
 
 /// Working memory of [`score`], kept per thread between calls so that a rescore allocates
-/// only what its result owns. Every list is empty between calls (`notes` holds empty
-/// strings); the capacities stay.
+/// only what its result owns: the lists are emptied at the start of each call and keep
+/// their capacity (the `notes` slots are kept too: each gap's slot is set before it is
+/// read).
 #[derive(Default)]
 struct Scratch {
     /// Per item position.
@@ -47,6 +48,23 @@ struct Scratch {
     gap_ids: Vec<String>,
     gap_notes: Vec<String>,
     domain_ids: Vec<String>,
+}
+
+impl Scratch {
+    fn clear(&mut self) {
+        self.statuses.clear();
+        self.gap_keys.clear();
+        self.criteria.clear();
+        self.domains.clear();
+        self.item_ids.clear();
+        self.open_items.clear();
+        for list in &mut self.gates {
+            list.clear();
+        }
+        self.gap_ids.clear();
+        self.gap_notes.clear();
+        self.domain_ids.clear();
+    }
 }
 
 thread_local! {
@@ -96,8 +114,8 @@ fn score_with(ix: &ScoringIndex, bank: &Bank, assessment: &Assessment, s: &mut S
     let domains_shown = ix.domains_shown(&terms);
 
     // Pass 1, in id order: each item's status, and the note of each item below target.
+    s.clear();
     let n = bank.items.len();
-    s.statuses.clear();
     s.statuses.resize(n, Status::Hidden);
     if s.notes.len() < n {
         s.notes.resize_with(n, String::new);
@@ -118,9 +136,10 @@ fn score_with(ix: &ScoringIndex, bank: &Bank, assessment: &Assessment, s: &mut S
         if let Some(slot) = s.statuses.get_mut(position) {
             *slot = status;
         }
+        // Every item that will be a gap sets its slot, so no earlier note can stay in it.
         let target = gaps::raise_target(entry.target, goal);
         if let (Some(level), Some(a)) = (status.counted_level(), answer) {
-            if level < target && !a.note.is_empty() {
+            if level < target {
                 if let Some(note) = s.notes.get_mut(position) {
                     note.clone_from(&a.note);
                 }
@@ -133,12 +152,14 @@ fn score_with(ix: &ScoringIndex, bank: &Bank, assessment: &Assessment, s: &mut S
     let mut overall = GroupScore::default();
     let mut categories = [GroupScore::default(); 5];
     let mut reports = [GroupScore::default(); 2];
-    s.criteria.clear();
     s.criteria.resize(idx.criteria.len(), GroupScore::default());
-    s.domains.clear();
     s.domains.resize(bank.domains.len(), GroupScore::default());
-    for (position, ((item, entry), &status)) in
-        bank.items.iter().zip(&ix.items).zip(&s.statuses).enumerate()
+    for (position, ((item, entry), &status)) in bank
+        .items
+        .iter()
+        .zip(&ix.items)
+        .zip(&s.statuses)
+        .enumerate()
     {
         if status == Status::Hidden {
             continue;
@@ -168,10 +189,10 @@ fn score_with(ix: &ScoringIndex, bank: &Bank, assessment: &Assessment, s: &mut S
         if status == Status::DontKnow {
             s.open_items.push(item.id.clone());
         }
-        for (list, failed) in s
-            .gates
-            .iter_mut()
-            .zip(verdict::failed_by(entry.kind, entry.criticality, status))
+        for (list, failed) in
+            s.gates
+                .iter_mut()
+                .zip(verdict::failed_by(entry.kind, entry.criticality, status))
         {
             if failed {
                 list.push(item.id.clone());
@@ -180,7 +201,8 @@ fn score_with(ix: &ScoringIndex, bank: &Bank, assessment: &Assessment, s: &mut S
         let target = gaps::raise_target(entry.target, goal);
         if let Some(level) = status.counted_level().filter(|&l| l < target) {
             let shortfall = u64::from(entry.weight) * u64::from(target - level);
-            s.gap_keys.push(gap_key(shortfall, entry.criticality, position));
+            s.gap_keys
+                .push(gap_key(shortfall, entry.criticality, position));
         }
     }
     // Most urgent first (see `Gap`). The key ends with the bank position, so the order is
@@ -190,8 +212,12 @@ fn score_with(ix: &ScoringIndex, bank: &Bank, assessment: &Assessment, s: &mut S
         let position = gap_position(key);
         if let Some(item) = bank.items.get(position) {
             s.gap_ids.push(item.id.clone());
-            s.gap_notes
-                .push(s.notes.get_mut(position).map(std::mem::take).unwrap_or_default());
+            s.gap_notes.push(
+                s.notes
+                    .get_mut(position)
+                    .map(std::mem::take)
+                    .unwrap_or_default(),
+            );
         }
     }
     s.domain_ids
@@ -199,14 +225,13 @@ fn score_with(ix: &ScoringIndex, bank: &Bank, assessment: &Assessment, s: &mut S
 
     // The result, each vector allocated once.
     overall.finish();
-    let mut item_ids = s.item_ids.drain(..);
-    let mut items = Vec::with_capacity(item_ids.len());
+    let mut items = Vec::with_capacity(s.item_ids.len());
     for ((entry, &status), id) in ix
         .items
         .iter()
         .zip(&s.statuses)
         .filter(|(_, status)| **status != Status::Hidden)
-        .zip(&mut item_ids)
+        .zip(s.item_ids.drain(..))
     {
         let mut own = GroupScore::default();
         own.tally(Delta::of(entry.weight, status));
@@ -221,7 +246,6 @@ fn score_with(ix: &ScoringIndex, bank: &Bank, assessment: &Assessment, s: &mut S
             score: own,
         });
     }
-    drop(item_ids);
 
     let mut gaps = Vec::with_capacity(s.gap_keys.len());
     for ((key, item), note) in s
@@ -255,13 +279,12 @@ fn score_with(ix: &ScoringIndex, bank: &Bank, assessment: &Assessment, s: &mut S
         });
     }
 
-    let open_items: Vec<String> = s.open_items.drain(..).collect();
+    // The short lists hand over their buffers and get new ones of the same size.
+    let hand_over =
+        |list: &mut Vec<String>| std::mem::replace(list, Vec::with_capacity(list.len()));
+    let open_items = hand_over(&mut s.open_items);
     let [unanswered, cuec, critical] = &mut s.gates;
-    let gates = GateTally::new(
-        unanswered.drain(..).collect(),
-        cuec.drain(..).collect(),
-        critical.drain(..).collect(),
-    );
+    let gates = GateTally::new(hand_over(unanswered), hand_over(cuec), hand_over(critical));
 
     let criteria = idx
         .criteria

@@ -18,6 +18,7 @@ pub fn effective_target(bank: &Bank, item: &Item, goal: AuditGoal) -> u8 {
 }
 
 /// The effective target from the bank's target (at most [`MAX_LEVEL`]) and the goal.
+#[inline(always)]
 pub(super) fn raise_target(base: u8, goal: AuditGoal) -> u8 {
     if goal == AuditGoal::Type2 && base >= 3 {
         MAX_LEVEL

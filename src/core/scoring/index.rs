@@ -1,6 +1,8 @@
 //! The scoring index of a bank: everything [`score`](super::score) needs that does not depend
-//! on the assessment, resolved once from ids to positions, so that a rescore compares no
-//! strings beyond the answer lookup and allocates little besides its result.
+//! on the assessment, resolved once from ids to positions (criterion → catalogue position
+//! and category, item → domain position, conditions → a table of `question:option` terms,
+//! items in id order for the answer lookup), so that a rescore looks nothing up by string
+//! except the answers.
 //!
 //! An index is built on the first rescore against a bank and kept in a small per-thread
 //! cache. A cached index is reused only when it still matches the bank's content: the index
@@ -19,6 +21,7 @@ use super::{category_index, criteria_index, report_index, MAX_LEVEL};
 use crate::core::answers::{Assessment, ItemAnswer};
 use crate::core::bank::{Bank, Criticality, ItemKind};
 use crate::core::condition::Condition;
+use crate::core::criteria::Category;
 
 /// How many indexes each thread keeps (the UI scores against one or two banks).
 const CACHE_SIZE: usize = 4;
@@ -98,27 +101,35 @@ pub(super) struct ScoringIndex {
     pub reliance: [usize; 2],
 }
 
-/// The index for a bank, from this thread's cache or built now.
+/// The index for a bank, from this thread's cache (most recently used first) or built now.
 pub(super) fn of(bank: &Bank) -> Rc<ScoringIndex> {
     thread_local! {
         static CACHE: RefCell<Vec<Rc<ScoringIndex>>> = const { RefCell::new(Vec::new()) };
     }
     let address = std::ptr::from_ref(bank) as usize;
     CACHE.with(|cell| {
-        let mut cache = cell.borrow_mut();
-        if let Some(n) = cache
+        let Ok(mut cache) = cell.try_borrow_mut() else {
+            // Only a re-entrant call could get here; it works without the cache.
+            return Rc::new(ScoringIndex::build(bank));
+        };
+        match cache
             .iter()
             .position(|ix| ix.address == address && ix.matches(bank))
         {
-            let ix = cache.remove(n);
-            cache.insert(0, Rc::clone(&ix));
-            return ix;
+            Some(n) => {
+                let ix = cache.remove(n);
+                cache.insert(0, ix);
+            }
+            None => {
+                cache.retain(|old| old.address != address);
+                cache.insert(0, Rc::new(ScoringIndex::build(bank)));
+                cache.truncate(CACHE_SIZE);
+            }
         }
-        let ix = Rc::new(ScoringIndex::build(bank));
-        cache.retain(|old| old.address != address);
-        cache.insert(0, Rc::clone(&ix));
-        cache.truncate(CACHE_SIZE);
-        ix
+        match cache.first() {
+            Some(ix) => Rc::clone(ix),
+            None => Rc::new(ScoringIndex::build(bank)),
+        }
     })
 }
 
@@ -164,8 +175,7 @@ impl ScoringIndex {
 
         let mut terms = Terms::default();
         let own_audit = ["none", "type1", "type2"].map(|o| terms.of("own_audit", o));
-        let categories =
-            crate::core::criteria::Category::ALL.map(|c| terms.of("categories", c.id()));
+        let categories = Category::ALL.map(|c| terms.of("categories", c.id()));
         let reliance = ["soc1", "soc2"].map(|o| terms.of("reliance", o));
         let domain_show_if: Vec<Option<Compiled>> = bank
             .domains
@@ -442,7 +452,7 @@ impl Sink for Writer<'_> {
 }
 
 /// Replays a bank against a record; `ok` turns false at the first difference (after which
-/// the replay is wasted but harmless). Compares inline: ids are a few bytes, and a library
+/// the replay is wasted but harmless). Lengths and single bytes compare inline; a library
 /// call per field would cost more than the bytes.
 struct Checker<'a> {
     record: &'a [u8],
@@ -461,7 +471,11 @@ impl Sink for Checker<'_> {
 
     #[inline(always)]
     fn len(&mut self, n: usize) {
-        match self.record.get(self.pos..).and_then(|r| r.first_chunk::<8>()) {
+        match self
+            .record
+            .get(self.pos..)
+            .and_then(|r| r.first_chunk::<8>())
+        {
             Some(r) if u64::from_le_bytes(*r) == n as u64 => self.pos += 8,
             _ => self.ok = false,
         }
@@ -476,19 +490,13 @@ impl Sink for Checker<'_> {
             .and_then(|r| r.split_first_chunk::<8>())
         {
             Some((len, bytes))
-                if u64::from_le_bytes(*len) == s.len() as u64 && same_bytes(bytes, s.as_bytes()) =>
+                if u64::from_le_bytes(*len) == s.len() as u64 && bytes == s.as_bytes() =>
             {
                 self.pos = end;
             }
             _ => self.ok = false,
         }
     }
-}
-
-/// `a == b`, without a library call (ids are a few bytes).
-#[inline(always)]
-fn same_bytes(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
 }
 
 /// Byte order of two strings (the order of `String`), without a library call: ids are

@@ -21,10 +21,12 @@
 //!   clock, no randomness).
 //!
 //! Cost: O(items × criteria-per-item) per rescore, which runs after every answer in the
-//! browser. The bank's ids are resolved to positions once per bank (`index.rs`), so the
-//! pass over the items sums integers by position; the answers are found by one merge of
-//! the item ids with the assessment's (ordered) answer map. See "Performance" in
-//! `SCORING.md` for the figures.
+//! browser. The bank's ids are resolved to positions once per bank (`index.rs`: a scoring
+//! index cached per thread and checked against the bank's content on every call), so the
+//! passes over the items sum integers by position, and the answers are found by one merge
+//! of the item ids with the assessment's ordered answer map (`engine.rs`). `reference.rs`
+//! (tests only) keeps the direct, string-keyed implementation as the oracle the optimised
+//! one must match exactly. See "Performance" in `SCORING.md` for the figures.
 
 use serde::{Serialize, Serializer};
 use std::collections::BTreeMap;
@@ -72,6 +74,7 @@ pub enum Status {
 
 impl Status {
     /// The level that enters the score: the rating, 0 for "don't know", none otherwise.
+    #[inline(always)]
     pub fn counted_level(self) -> Option<u8> {
         match self {
             Status::Level(l) => Some(l.min(MAX_LEVEL)),
@@ -82,6 +85,7 @@ impl Status {
 
     /// Whether the item has any response (rating, "don't know" or "not applicable") and is
     /// asked: what completion counts.
+    #[inline(always)]
     pub fn is_answered(self) -> bool {
         matches!(
             self,
@@ -121,6 +125,7 @@ impl GroupScore {
     }
 
     /// Adds one visible item's sums, leaving `score` to [`GroupScore::finish`].
+    #[inline(always)]
     fn tally(&mut self, d: Delta) {
         self.total += 1;
         self.answered += d.answered;
@@ -155,6 +160,7 @@ struct Delta {
 }
 
 impl Delta {
+    #[inline(always)]
     fn of(weight: u32, status: Status) -> Self {
         let (points, max_points) = status.counted_level().map_or((0, 0), |level| {
             (
