@@ -22,5 +22,8 @@ test: setup       ## every check: fmt, clippy (native + wasm32), native tests, r
 size:             ## transfer size of dist/ (raw, gzip, brotli) against the budget
 	node tools/size-report.mjs
 
+bench: setup      ## peer benchmark: SurveyJS, vanilla floor and this app side by side, 1x and 4x CPU (BENCH_ARGS=--quick for a smoke run)
+	tools/bench/run.sh $(BENCH_ARGS)
+
 clean:
 	cargo clean; rm -rf dist node_modules test-results
