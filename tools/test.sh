@@ -18,7 +18,8 @@ run "core has no web dependency" bash -c '! cargo tree --no-default-features -e 
 run "wasm build does not depend on toml" bash -c '! cargo tree --no-default-features --features ui -e normal --target wasm32-unknown-unknown --depth 1 --prefix none | grep -E "^toml[a-z_-]* v"'
 run "clippy (core, native)" cargo clippy --no-default-features --features toml --all-targets -q -- -D warnings
 run "clippy (app, wasm32)" cargo clippy --target wasm32-unknown-unknown --no-default-features --features ui --bins --lib -q -- -D warnings
-run "native tests (core)" cargo test --no-default-features --features toml -q
+mkdir -p target
+run "native tests (core)" bash -c 'set -o pipefail; cargo test --no-default-features --features toml -q 2>&1 | tee target/native-tests.log'
 run "bank-check: default and example provider bank" cargo run -q --no-default-features --features toml --bin bank-check -- public/banks/example-cloud.toml public/banks/example-cloud.json
 run "release build (trunk)" trunk build --release
 # No toml code in the release wasm (before wasm-bindgen): none of its mangled function names
@@ -33,8 +34,15 @@ if [ -f dist/index.html ]; then
 fi
 run "size report" node tools/size-report.mjs
 
+# One closing line over both runners: native (cargo test) and browser (Playwright).
+node -e '
+  const fs = require("fs");
+  let passed = 0, failed = 0;
+  for (const m of (fs.existsSync("target/native-tests.log") ? fs.readFileSync("target/native-tests.log", "utf8") : "").matchAll(/test result: \w+\. (\d+) passed; (\d+) failed/g)) { passed += +m[1]; failed += +m[2]; }
+  try { const s = JSON.parse(fs.readFileSync("test-results/e2e.json", "utf8")).stats; passed += s.expected; failed += s.unexpected + s.flaky; } catch {}
+  console.log(`\ntests: ${passed} passed, ${failed} failed`);
+' || true
 if [ ${#failed[@]} -gt 0 ]; then
   printf '\nFAILED: %s\n' "${failed[@]}"
   exit 1
 fi
-echo "all checks passed"
