@@ -67,7 +67,19 @@ async fn load_provider_bank(url: String) -> Result<&'static Bank, BankProblem> {
     if resolved.origin() != origin || !matches!(resolved.protocol().as_str(), "http:" | "https:") {
         return Err(BankProblem::NotSameOrigin(url));
     }
-    let resp = JsFuture::from(window.fetch_with_str(&resolved.href()))
+    // public/prefetch.js may have started this very download while the wasm loaded.
+    let prefetched = js_sys::Reflect::get(&window, &"__socBankPrefetch".into())
+        .ok()
+        .filter(|p| {
+            js_sys::Reflect::get(p, &"url".into())
+                .ok()
+                .and_then(|u| u.as_string())
+                == Some(resolved.href())
+        })
+        .and_then(|p| js_sys::Reflect::get(&p, &"response".into()).ok())
+        .and_then(|r| r.dyn_into::<js_sys::Promise>().ok());
+    let request = prefetched.unwrap_or_else(|| window.fetch_with_str(&resolved.href()));
+    let resp = JsFuture::from(request)
         .await
         .map_err(|_| BankProblem::Fetch(url.clone()))?;
     let resp: web_sys::Response = resp

@@ -7,6 +7,8 @@ import { watch } from './helpers.mjs';
 
 test('the example provider bank adds its own section and items', async ({ page }) => {
   const seen = await watch(page);
+  const bankRequests = [];
+  page.on('request', (r) => { if (new URL(r.url()).pathname.endsWith('/example-cloud.json')) bankRequests.push(r.url()); });
   await page.goto('./?lang=en&bank=banks/example-cloud.json');
   await expect(page.getByText('SOC readiness for Example Cloud customers')).toBeVisible();
   await page.getByRole('link', { name: /^Example Cloud CUECs/ }).click();
@@ -18,6 +20,8 @@ test('the example provider bank adds its own section and items', async ({ page }
   await expect(page.locator('article[data-item="VEN-01"]')).toContainText('Example Cloud');
   expect(seen.consoleErrors).toEqual([]);
   expect(seen.foreignRequests).toEqual([]);
+  // Fetched once, early, by prefetch.js; the app takes that response.
+  expect(bankRequests).toHaveLength(1);
 });
 
 test('a broken provider bank shows its errors and offers the standard bank', async ({ page }) => {
