@@ -220,6 +220,7 @@ messages! {
     BrandingRejected => "Some branding options of this page were refused and the defaults are used:", "本页的部分品牌设置无效，已改用默认值：";
     SharesResults => "This page will receive your verdict and overall score when you finish; your answers stay in your browser.", "完成后，本页面将收到您的评估结论和总体得分；您的答案仍只保存在您的浏览器中。";
     UseBankFile => "Use a provider's question bank from a file (JSON) for this visit", "本次访问改用云服务商提供的题库文件（JSON）";
+    GapsForReport => "Gaps among the items of this report", "本报告相关条目中的差距";
     NotScored => "not scored", "未评分";
     SharedInvalid => "This share link cannot be opened:", "无法打开此分享链接：";
 }

@@ -175,3 +175,21 @@ test('why this score lists the items behind the overall score', async ({ page })
   expect(overall).toContain(`${s} / 100`);
   expect(await table.locator('tbody tr').count()).toBeGreaterThan(100);
 });
+
+test('the SOC 1 and SOC 2 views list the gaps of their own items', async ({ page }) => {
+  await seed(page);
+  await page.goto('./?lang=en&step=results');
+  const views = page.locator('.report-view');
+  await expect(views).toHaveCount(2);
+  const soc1 = views.filter({ has: page.getByRole('heading', { name: /^SOC 1/ }) });
+  const soc2 = views.filter({ has: page.getByRole('heading', { name: /^SOC 2/ }) });
+  await soc1.locator('.report-gaps summary').click();
+  await soc2.locator('.report-gaps summary').click();
+  const ids1 = await soc1.locator('.report-gaps .item-id').allTextContents();
+  const ids2 = await soc2.locator('.report-gaps .item-id').allTextContents();
+  // Readiness questions concern the customer's own SOC 2, never its reliance on a SOC 1.
+  expect(ids1.some((id) => id.startsWith('FIN-'))).toBe(true);
+  expect(ids1.filter((id) => /^(GOV|RSK|ACC|OPS|AVL|CNF|PIN|PRI|AUD)-/.test(id))).toEqual([]);
+  expect(ids2.some((id) => id.startsWith('GOV-'))).toBe(true);
+  expect(ids1.length).toBeLessThan(ids2.length);
+});

@@ -240,12 +240,29 @@ pub fn results_body(
         </ol>
 
         <h2>{t(lang, Msg::ByReport)}</h2>
-        {s.reports.iter().map(|r| view! {
-            <div class="report-view">
-                <h3>{format!("{} {}", report_name(r.report), if r.relied_on { t(lang, Msg::ReliedOnMark) } else { "" })}</h3>
-                <p>{score_line(report_name(r.report).to_string(), &r.score, lang)}</p>
-                {why(Subject::Report(r.report))}
-            </div>
+        {s.reports.iter().map(|r| {
+            // The view of one report: its score and the gaps among the items it applies to.
+            let report_gaps: Vec<&Gap> = s
+                .gaps
+                .iter()
+                .filter(|g| bank.item(&g.item).is_some_and(|i| i.reports.contains(&r.report)))
+                .collect();
+            view! {
+                <div class="report-view">
+                    <h3>{format!("{} {}", report_name(r.report), if r.relied_on { t(lang, Msg::ReliedOnMark) } else { "" })}</h3>
+                    <p>{score_line(report_name(r.report).to_string(), &r.score, lang)}</p>
+                    {why(Subject::Report(r.report))}
+                    <details class="report-gaps">
+                        <summary>{format!("{}{}{}", t(lang, Msg::GapsForReport), colon(lang), report_gaps.len())}</summary>
+                        <ol>
+                            {report_gaps.iter().map(|g| {
+                                let title = bank.item(&g.item).map(|i| i.title.get(lang).to_string()).unwrap_or_default();
+                                view! { <li><span class="item-id">{g.item.clone()}</span> " " {title} " " <span class=format!("badge crit-{}", g.criticality.id())>{criticality_text(lang, g.criticality)}</span></li> }
+                            }).collect_view()}
+                        </ol>
+                    </details>
+                </div>
+            }
         }).collect_view()}
 
         <h2>{t(lang, Msg::ByCategory)}</h2>
