@@ -77,9 +77,14 @@ pub fn Sidebar() -> impl IntoView {
         }
     };
     let none = Signal::derive(String::new);
+    // Folded where the questions need the room: in a host's frame and on phones.
+    let narrow = web_sys::window()
+        .and_then(|w| w.match_media("(max-width: 760px)").ok().flatten())
+        .is_some_and(|m| m.matches());
+    let start_open = !crate::ui::embed::use_embed().enabled && !narrow;
     view! {
         <nav class="sidebar" aria-label=move || t(lang.get(), Msg::Sections)>
-            <details class="sidebar-toggle" open=!crate::ui::embed::use_embed().enabled>
+            <details class="sidebar-toggle" open=start_open>
                 <summary>{move || t(lang.get(), Msg::Sections)}</summary>
                 <div class="progress-block">
                     <p id="progress-label">

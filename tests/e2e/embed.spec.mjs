@@ -61,6 +61,7 @@ test('messages reach the host only from the app origin, and results only when op
     // importing a file, then open the results through the app's own links.
     await openSections(frame);
     await frame.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Review', exact: true }).click();
+    await expect(frame.locator('.review-list .item-id').first()).toBeVisible();
     const ids = await frame.locator('.review-list .item-id').allTextContents();
     expect(ids.length).toBeGreaterThan(20);
     const answers = Object.fromEntries(ids.map((id, i) => [id, { response: { level: (i % 2) + 3 }, note: 'secret note' }]));

@@ -21,6 +21,7 @@ async function seed(page, lang = 'en') {
     localStorage.setItem(key, JSON.stringify({ schema_version: 1, bank_id: 'soc-readiness-default', bank_version: '1.0.0', id: 'default', scope, answers: {} }));
   }, [STORAGE_KEY, SCOPE]);
   await page.goto(`./?lang=${lang}&step=review`);
+  await expect(page.locator('.review-list .item-id').first()).toBeVisible();
   const ids = await page.locator('.review-list .item-id').allTextContents();
   expect(ids.length).toBeGreaterThan(100);
   await page.evaluate(([key, ids]) => {
@@ -51,6 +52,7 @@ for (const format of ['A4', 'Letter']) {
     const ids = await seed(page);
     await page.goto('./?lang=en&step=report');
     await expect(page.getByRole('heading', { level: 1, name: 'SOC readiness report' })).toBeVisible();
+    await expect(page.locator('.gap-table tbody .item-id').first()).toBeVisible();
     const verdict = (await page.locator('.report-section .verdict-band').textContent()).replace('Verdict: ', '');
     const gaps = await page.locator('.gap-table tbody .item-id').allTextContents();
     expect(gaps.length).toBeGreaterThan(20);
@@ -88,6 +90,7 @@ for (const format of ['A4', 'Letter']) {
 test('the blank questionnaire prints every question of every branch', async ({ page }) => {
   test.setTimeout(60_000);
   await page.goto('./?lang=en&step=blank');
+  await expect(page.locator('.blank-q .item-id').first()).toBeVisible();
   const ids = await page.locator('.blank-q .item-id').allTextContents();
   expect(ids.length).toBeGreaterThanOrEqual(149);
   await page.emulateMedia({ media: 'print' });
@@ -144,7 +147,9 @@ test('the answers CSV opens in Excel with Chinese text and parses back to the sa
 test('the gap plan CSV lists the gaps in rank order', async ({ page }) => {
   await seed(page);
   await page.goto('./?lang=en&step=report');
+  await expect(page.locator('.gap-table tbody .item-id').first()).toBeVisible();
   const gaps = await page.locator('.gap-table tbody .item-id').allTextContents();
+  expect(gaps.length).toBeGreaterThan(20);
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Gap plan (CSV for Excel)' }).click()]);
   const [header, ...rows] = parseCsv(readFileSync(await download.path(), 'utf8').slice(1));
   expect(header[0]).toBe('rank');
@@ -185,6 +190,7 @@ test('the SOC 1 and SOC 2 views list the gaps of their own items', async ({ page
   const soc2 = views.filter({ has: page.getByRole('heading', { name: /^SOC 2/ }) });
   await soc1.locator('.report-gaps summary').click();
   await soc2.locator('.report-gaps summary').click();
+  await expect(soc1.locator('.report-gaps .item-id').first()).toBeVisible();
   const ids1 = await soc1.locator('.report-gaps .item-id').allTextContents();
   const ids2 = await soc2.locator('.report-gaps .item-id').allTextContents();
   // Readiness questions concern the customer's own SOC 2, never its reliance on a SOC 1.
