@@ -4,6 +4,8 @@
 // Test helpers may panic to state expectations (clippy.toml allows it in #[test] fns only).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+
 use serde_json::{json, Value};
 
 use soc_readiness::core::answers::{AnswerError, Assessment, BankRef, Level, Response};
@@ -29,70 +31,6 @@ fn provider_bank() -> Bank {
         },
     )
     .unwrap_or_else(|e| panic!("provider bank invalid: {e:?}"))
-}
-
-/// Selects every option of multiple-choice scope questions and one option of each
-/// single-choice one (a Type II audit on AWS), so that (nearly) every item is asked.
-fn full_scope(a: &mut Assessment, bank: &Bank) {
-    for q in &bank.scope {
-        if q.multiple {
-            for o in &q.options {
-                a.set_scope(bank, &q.id, &o.id, true).unwrap();
-            }
-        } else {
-            let pick = match q.id.as_str() {
-                "provider" => "aws",
-                "own_audit" => "type2",
-                _ => q.options[0].id.as_str(),
-            };
-            a.set_scope(bank, &q.id, pick, true).unwrap();
-        }
-    }
-}
-
-/// A realistic assessment: full scope, every visible item answered (levels, some "don't
-/// know", some N/A with a reason), a short note on every third item, metadata, and one
-/// archived answer of a provider bank.
-fn realistic(bank: &Bank) -> Assessment {
-    let mut a = Assessment::new(bank);
-    a.name = "Acme SaaS on AWS, FY2027".into();
-    a.id = "a-6f1c2e".into();
-    a.created = "2026-11-30T08:00:00Z".into();
-    a.updated = "2026-12-02T17:45:12Z".into();
-    full_scope(&mut a, bank);
-    let items: Vec<(String, bool)> = bank
-        .visible_items(&a.scope)
-        .map(|i| (i.id.clone(), i.never_na))
-        .collect();
-    let owners = ["Li Wei", "J. Chen", "M. Okafor", "S. Patel", "IT ops"];
-    for (n, (id, never_na)) in items.iter().enumerate() {
-        let response = if n % 7 == 3 {
-            Response::DontKnow
-        } else if n % 11 == 5 && !never_na {
-            Response::NotApplicable {
-                reason: "No such workload in this account".into(),
-            }
-        } else {
-            Response::Level(Level::new((n * 3 % 5) as u8).unwrap())
-        };
-        a.set_response(bank, id, response).unwrap();
-        if n % 3 == 0 {
-            let note = format!(
-                "Owner: {}; evidence in Confluence SEC/{id}",
-                owners[n % owners.len()]
-            );
-            a.set_note(bank, id, &note).unwrap();
-        }
-    }
-    a.archive.insert(
-        "EXC-01".into(),
-        soc_readiness::core::answers::ItemAnswer {
-            response: Some(Response::Level(Level::new(2).unwrap())),
-            note: "From the example-cloud bank".into(),
-            ..Default::default()
-        },
-    );
-    a
 }
 
 fn export(a: &Assessment) -> String {
@@ -123,7 +61,7 @@ fn first_item(bank: &Bank, never_na: bool) -> String {
 
 #[test]
 fn export_has_the_documented_shape() {
-    let a = realistic(bank());
+    let a = common::realistic_assessment(bank(), 3);
     let v: Value = serde_json::from_str(&export(&a)).unwrap();
     assert_eq!(v["format"], FORMAT);
     assert_eq!(v["schema_version"], 1);
@@ -137,7 +75,7 @@ fn export_has_the_documented_shape() {
 
 #[test]
 fn export_then_import_gives_the_same_assessment() {
-    let a = realistic(bank());
+    let a = common::realistic_assessment(bank(), 3);
     let import = import_json(&export(&a), bank()).unwrap();
     assert_eq!(import.assessment, a);
     let s = &import.summary;
@@ -170,7 +108,7 @@ fn empty_assessment_round_trips() {
 
 #[test]
 fn a_byte_order_mark_is_accepted() {
-    let a = realistic(bank());
+    let a = common::realistic_assessment(bank(), 3);
     let text = format!("\u{feff}{}", export(&a));
     assert_eq!(import_json(&text, bank()).unwrap().assessment, a);
 }
@@ -197,7 +135,7 @@ fn not_json_is_refused() {
         );
     }
     // Cut anywhere, an export is no longer JSON.
-    let text = export(&realistic(bank()));
+    let text = export(&common::realistic_assessment(bank(), 3));
     for cut in [1, 100, text.len() / 2, text.len() - 1] {
         assert!(matches!(refusal(&text[..cut]), ImportError::NotJson(_)));
     }
@@ -211,7 +149,10 @@ fn json_that_is_not_our_format_is_refused() {
     assert_eq!(refusal("{}"), none);
     assert_eq!(refusal(r#"{"format": 1}"#), none);
     // A bare saved assessment (localStorage content) is not an export file.
-    assert_eq!(refusal(&realistic(bank()).to_json()), none);
+    assert_eq!(
+        refusal(&common::realistic_assessment(bank(), 3).to_json()),
+        none
+    );
     assert_eq!(
         refusal(r#"{"format": "cyclonedx", "schema_version": 1}"#),
         ImportError::NotOurFormat {
@@ -227,7 +168,7 @@ fn json_that_is_not_our_format_is_refused() {
 
 #[test]
 fn newer_schema_is_refused() {
-    let a = realistic(bank());
+    let a = common::realistic_assessment(bank(), 3);
     let file = edited(&a, |v| v["schema_version"] = json!(2));
     assert_eq!(refusal(&file), ImportError::NewerSchema(2));
     // Even when the newer format changed the structure.
@@ -242,7 +183,7 @@ fn newer_schema_is_refused() {
 
 #[test]
 fn structurally_invalid_files_are_refused() {
-    let a = realistic(bank());
+    let a = common::realistic_assessment(bank(), 3);
     let item = first_item(bank(), false);
     let cases: Vec<(&str, String)> = vec![
         (
@@ -317,7 +258,7 @@ fn structurally_invalid_files_are_refused() {
 
 #[test]
 fn a_level_outside_0_to_4_is_refused_naming_the_item() {
-    let a = realistic(bank());
+    let a = common::realistic_assessment(bank(), 3);
     let item = first_item(bank(), true);
     for (level, shown) in [
         (json!(7), "7"),
@@ -351,7 +292,7 @@ fn a_level_outside_0_to_4_is_refused_naming_the_item() {
 
 #[test]
 fn not_applicable_without_a_reason_is_refused() {
-    let a = realistic(bank());
+    let a = common::realistic_assessment(bank(), 3);
     let item = first_item(bank(), false);
     for na in [
         json!({}),
@@ -381,7 +322,7 @@ fn not_applicable_without_a_reason_is_refused() {
 
 #[test]
 fn not_applicable_on_a_never_na_item_is_cleared_with_a_warning_keeping_the_reason() {
-    let a = realistic(bank());
+    let a = common::realistic_assessment(bank(), 3);
     let item = first_item(bank(), true);
     let file = edited(&a, |v| {
         v["assessment"]["answers"][&item] = json!({
@@ -405,7 +346,7 @@ fn not_applicable_on_a_never_na_item_is_cleared_with_a_warning_keeping_the_reaso
 
 #[test]
 fn scope_answers_the_bank_does_not_know_are_kept_with_a_warning() {
-    let a = realistic(bank());
+    let a = common::realistic_assessment(bank(), 3);
     let file = edited(&a, |v| {
         let scope = &mut v["assessment"]["scope"];
         scope["services"] = json!(["vm", "quantum"]);
@@ -465,7 +406,7 @@ fn answers_to_unknown_items_are_archived_and_reported() {
 
 #[test]
 fn another_version_of_the_same_bank_is_reported() {
-    let a = realistic(bank());
+    let a = common::realistic_assessment(bank(), 3);
     let file = edited(&a, |v| v["bank"]["version"] = json!("0.9.0"));
     let s = import_json(&file, bank()).unwrap().summary;
     assert!(!s.bank_id_differs);
@@ -476,7 +417,7 @@ fn another_version_of_the_same_bank_is_reported() {
 #[test]
 fn diff_counts_what_an_import_would_change() {
     let b = bank();
-    let mut current = realistic(b);
+    let mut current = common::realistic_assessment(b, 3);
     let ids: Vec<String> = current
         .answers
         .iter()
@@ -569,7 +510,7 @@ fn from_json_keeps_its_errors() {
         Assessment::from_json(r#"{"schema_version":3,"answers":[1,2]}"#),
         Err(AnswerError::NewerSchema(3))
     );
-    let a = realistic(bank());
+    let a = common::realistic_assessment(bank(), 3);
     assert_eq!(Assessment::from_json(&a.to_json()).unwrap(), a);
 }
 
@@ -640,7 +581,7 @@ fn reconcile_never_overwrites() {
 
 #[test]
 fn apply_bank_rules_leaves_a_valid_assessment_alone() {
-    let mut a = realistic(bank());
+    let mut a = common::realistic_assessment(bank(), 3);
     let before = a.clone();
     assert!(apply_bank_rules(&mut a, bank()).is_empty());
     assert_eq!(a, before);

@@ -20,25 +20,17 @@
 // Test helpers may panic to state expectations (clippy.toml allows it in #[test] fns only).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+
 use soc_readiness::core::answers::{Assessment, Level, Response};
-use soc_readiness::core::bank::{Bank, Source};
+use soc_readiness::core::bank::Bank;
 use soc_readiness::core::criteria::Category;
 use soc_readiness::core::scoring::{
     explain, score, AuditGoal, Exclusion, GateKind, NotReady, Outcome, Scores, Subject, NEXT_STEPS,
 };
 
 fn bank() -> Bank {
-    let text = include_str!("fixtures/scoring/bank.toml");
-    match Bank::from_sources(&[Source {
-        name: "bank.toml",
-        text,
-    }]) {
-        Ok(b) => b,
-        Err(errors) => panic!(
-            "fixture bank invalid: {:#?}",
-            errors.iter().map(|e| e.to_string()).collect::<Vec<_>>()
-        ),
-    }
+    common::scoring_fixture_bank()
 }
 
 // An answer in a persona's answer set.

@@ -4,6 +4,8 @@
 // Test helpers may panic to state expectations (clippy.toml allows it in #[test] fns only).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+
 use proptest::prelude::*;
 use std::sync::OnceLock;
 
@@ -14,19 +16,7 @@ use soc_readiness::core::scoring::{explain, score, GroupScore, Scores, Status, S
 
 fn bank() -> &'static Bank {
     static CELL: OnceLock<Bank> = OnceLock::new();
-    CELL.get_or_init(|| {
-        let text = include_str!("fixtures/scoring/bank.toml");
-        match Bank::from_sources(&[Source {
-            name: "bank.toml",
-            text,
-        }]) {
-            Ok(b) => b,
-            Err(e) => panic!(
-                "fixture bank invalid: {:?}",
-                e.iter().map(|e| e.to_string()).collect::<Vec<_>>()
-            ),
-        }
-    })
+    CELL.get_or_init(common::scoring_fixture_bank)
 }
 
 const N_ITEMS: usize = 16;

@@ -4,6 +4,8 @@
 // Test helpers may panic to state expectations (clippy.toml allows it in #[test] fns only).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+
 use soc_readiness::core::answers::{Assessment, ItemAnswer, Level, Response};
 use soc_readiness::core::bank::{Bank, Source};
 use soc_readiness::core::default_bank::{default_bank, SOURCES};
@@ -25,63 +27,6 @@ fn provider_bank() -> Bank {
         },
     )
     .unwrap_or_else(|e| panic!("provider bank invalid: {e:?}"))
-}
-
-/// Full scope (every option of multiple-choice questions, a Type II audit on AWS), every
-/// visible item answered, a short note on one item in `note_every`, one archived answer.
-fn realistic(bank: &Bank, note_every: usize) -> Assessment {
-    let mut a = Assessment::new(bank);
-    a.name = "Acme SaaS on AWS, FY2027".into();
-    a.id = "a-6f1c2e".into();
-    a.created = "2026-11-30T08:00:00Z".into();
-    a.updated = "2026-12-02T17:45:12Z".into();
-    for q in &bank.scope {
-        if q.multiple {
-            for o in &q.options {
-                a.set_scope(bank, &q.id, &o.id, true).unwrap();
-            }
-        } else {
-            let pick = match q.id.as_str() {
-                "provider" => "aws",
-                "own_audit" => "type2",
-                _ => q.options[0].id.as_str(),
-            };
-            a.set_scope(bank, &q.id, pick, true).unwrap();
-        }
-    }
-    let items: Vec<(String, bool)> = bank
-        .visible_items(&a.scope)
-        .map(|i| (i.id.clone(), i.never_na))
-        .collect();
-    let owners = ["Li Wei", "J. Chen", "M. Okafor", "S. Patel", "IT ops"];
-    for (n, (id, never_na)) in items.iter().enumerate() {
-        let response = if n % 7 == 3 {
-            Response::DontKnow
-        } else if n % 11 == 5 && !never_na {
-            Response::NotApplicable {
-                reason: "No such workload in this account".into(),
-            }
-        } else {
-            Response::Level(Level::new((n * 3 % 5) as u8).unwrap())
-        };
-        a.set_response(bank, id, response).unwrap();
-        if n % note_every == 0 {
-            let note = format!(
-                "Owner: {}; evidence in Confluence SEC/{id}",
-                owners[n % owners.len()]
-            );
-            a.set_note(bank, id, &note).unwrap();
-        }
-    }
-    a.archive.insert(
-        "EXC-01".into(),
-        ItemAnswer {
-            response: Some(Response::Level(Level::new(2).unwrap())),
-            note: "From the example-cloud bank".into(),
-            ..Default::default()
-        },
-    );
-    a
 }
 
 fn refusal(fragment: &str) -> ShareError {
@@ -106,7 +51,7 @@ fn deflate(bytes: &[u8]) -> Vec<u8> {
 fn a_realistic_assessment_round_trips_in_a_few_kilobytes() {
     let b = bank();
     for (note_every, limit) in [(3, 3_000), (1, 4_000), (usize::MAX, 2_000)] {
-        let a = realistic(b, note_every);
+        let a = common::realistic_assessment(b, note_every);
         let answered = a.answers.values().filter(|x| x.response.is_some()).count();
         assert!(answered >= 145, "{answered} items answered");
         let fragment = encode(&a, b);
@@ -141,7 +86,7 @@ fn a_realistic_assessment_round_trips_in_a_few_kilobytes() {
 #[test]
 fn varied_notes_on_every_item_stay_under_eight_kilobytes() {
     let b = bank();
-    let mut a = realistic(b, usize::MAX);
+    let mut a = common::realistic_assessment(b, usize::MAX);
     let words = [
         "owner",
         "evidence",
@@ -245,7 +190,7 @@ fn empty_entries_survive_the_round_trip() {
 
 #[test]
 fn the_fragment_may_come_with_its_hash_and_whitespace() {
-    let a = realistic(bank(), 3);
+    let a = common::realistic_assessment(bank(), 3);
     let fragment = encode(&a, bank());
     for text in [format!("#{fragment}"), format!("  {fragment}\n")] {
         assert_eq!(decode(&text, bank()).unwrap().assessment, a);
@@ -280,7 +225,7 @@ fn a_link_from_another_bank_says_so_and_archives_what_this_bank_lacks() {
 
 #[test]
 fn a_link_cut_anywhere_is_truncated() {
-    let fragment = encode(&realistic(bank(), 3), bank());
+    let fragment = encode(&common::realistic_assessment(bank(), 3), bank());
     for cut in 0..fragment.len() {
         assert_eq!(
             refusal(&fragment[..cut]),
@@ -300,7 +245,7 @@ fn a_link_cut_anywhere_is_truncated() {
 
 #[test]
 fn one_changed_character_anywhere_is_detected() {
-    let fragment = encode(&realistic(bank(), 3), bank());
+    let fragment = encode(&common::realistic_assessment(bank(), 3), bank());
     let alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
     let mut checked = 0;
     for (i, c) in fragment.char_indices().skip(PREFIX.len()) {
@@ -328,7 +273,7 @@ fn one_changed_character_anywhere_is_detected() {
 
 #[test]
 fn a_character_outside_base64url_is_named() {
-    let fragment = encode(&realistic(bank(), 3), bank());
+    let fragment = encode(&common::realistic_assessment(bank(), 3), bank());
     for (at, bad) in [(3, '+'), (20, '/'), (100, '='), (200, '%'), (300, '中')] {
         let mut broken = fragment.clone();
         broken.replace_range(at..at + 1, &bad.to_string());
@@ -344,7 +289,7 @@ fn a_character_outside_base64url_is_named() {
 
 #[test]
 fn an_unknown_version_prefix_is_refused() {
-    let fragment = encode(&realistic(bank(), 3), bank());
+    let fragment = encode(&common::realistic_assessment(bank(), 3), bank());
     let body = &fragment[PREFIX.len()..];
     assert_eq!(
         refusal(&format!("v2.{body}")),

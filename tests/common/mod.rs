@@ -1,6 +1,7 @@
 //! Helpers shared by the native test files (each test file includes this with `mod common;`).
-#![allow(dead_code, clippy::panic)]
+#![allow(dead_code, clippy::panic, clippy::unwrap_used)]
 
+use soc_readiness::core::answers::{Assessment, ItemAnswer, Level, Response};
 use soc_readiness::core::bank::{Bank, Source};
 
 /// The small fixture bank of the scoring tests (it cites all 61 criteria, so it validates).
@@ -16,4 +17,68 @@ pub fn scoring_fixture_bank() -> Bank {
             e.iter().map(|e| e.to_string()).collect::<Vec<_>>()
         ),
     }
+}
+
+/// Selects every option of the multiple-choice scope questions and a fixed one of the
+/// others (AWS, Type II), so that as many items as possible are asked.
+pub fn full_scope(a: &mut Assessment, bank: &Bank) {
+    for q in &bank.scope {
+        if q.multiple {
+            for o in &q.options {
+                a.set_scope(bank, &q.id, &o.id, true).unwrap();
+            }
+        } else {
+            let pick = match q.id.as_str() {
+                "provider" => "aws",
+                "own_audit" => "type2",
+                _ => q.options[0].id.as_str(),
+            };
+            a.set_scope(bank, &q.id, pick, true).unwrap();
+        }
+    }
+}
+
+/// A realistic assessment: full scope, every visible item answered (levels, some "don't
+/// know", some N/A with a reason), a short note on every `note_every`-th item, metadata, and
+/// one archived answer of a provider bank.
+pub fn realistic_assessment(bank: &Bank, note_every: usize) -> Assessment {
+    let mut a = Assessment::new(bank);
+    a.name = "Acme SaaS on AWS, FY2027".into();
+    a.id = "a-6f1c2e".into();
+    a.created = "2026-11-30T08:00:00Z".into();
+    a.updated = "2026-12-02T17:45:12Z".into();
+    full_scope(&mut a, bank);
+    let items: Vec<(String, bool)> = bank
+        .visible_items(&a.scope)
+        .map(|i| (i.id.clone(), i.never_na))
+        .collect();
+    let owners = ["Li Wei", "J. Chen", "M. Okafor", "S. Patel", "IT ops"];
+    for (n, (id, never_na)) in items.iter().enumerate() {
+        let response = if n % 7 == 3 {
+            Response::DontKnow
+        } else if n % 11 == 5 && !never_na {
+            Response::NotApplicable {
+                reason: "No such workload in this account".into(),
+            }
+        } else {
+            Response::Level(Level::new((n * 3 % 5) as u8).unwrap())
+        };
+        a.set_response(bank, id, response).unwrap();
+        if n % note_every == 0 {
+            let note = format!(
+                "Owner: {}; evidence in Confluence SEC/{id}",
+                owners[n % owners.len()]
+            );
+            a.set_note(bank, id, &note).unwrap();
+        }
+    }
+    a.archive.insert(
+        "EXC-01".into(),
+        ItemAnswer {
+            response: Some(Response::Level(Level::new(2).unwrap())),
+            note: "From the example-cloud bank".into(),
+            ..Default::default()
+        },
+    );
+    a
 }
