@@ -156,17 +156,27 @@ impl Session {
                 self.last_written.set_value(stored);
                 return;
             }
-            // An untouched new assessment is not written: storage stays empty until the
-            // user enters something (and stays empty after "delete everything").
-            if stored.is_none() && a.answers.is_empty() && a.scope.is_empty() && a.name.is_empty() {
+            let ours = self.last_written.get_value();
+            let untouched = a.answers.is_empty() && a.scope.is_empty() && a.name.is_empty();
+            // An untouched new assessment is never written: storage stays empty until the
+            // user enters something (and after "delete everything"), and it cannot write over
+            // what someone else stored meanwhile.
+            if untouched && (stored.is_none() || stored != ours) {
                 return;
             }
-            let ours = self.last_written.get_value();
-            if stored.is_some() && stored != ours {
-                if let Some(theirs) = stored.and_then(|s| Assessment::from_json(&s).ok()) {
-                    self.conflict.set(Some(theirs));
-                    self.notify(Notice::Conflict);
-                    return;
+            if let Some(text) = stored.as_deref().filter(|_| stored != ours) {
+                match Assessment::from_json(text) {
+                    // Another tab's version: the user chooses, nothing is overwritten.
+                    Ok(theirs) => {
+                        self.conflict.set(Some(theirs));
+                        self.notify(Notice::Conflict);
+                        return;
+                    }
+                    // Unreadable data written by someone else: keep a copy before writing.
+                    Err(error) => {
+                        let backup = store.back_up(&key, text);
+                        self.notify(Notice::Unreadable { error, backup });
+                    }
                 }
             }
             match store.save_assessment(&a) {

@@ -21,6 +21,8 @@ async function downloadText(page, trigger) {
 
 test('an assessment saved by a newer version is kept aside, downloadable, and work goes on', async ({ page }) => {
   await page.goto('./?lang=en');
+  // Plant only once the app has started, or it may read the data before the reload.
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   const future = JSON.stringify({ schema_version: 99, bank_id: 'soc-readiness-default', bank_version: '9.0.0', answers: { 'IAM-01': { response: { level: 4 } } } });
   await page.evaluate(([k, v]) => localStorage.setItem(k, v), [STORAGE_KEY, future]);
   await page.reload();
@@ -35,6 +37,8 @@ test('an assessment saved by a newer version is kept aside, downloadable, and wo
 
 test('answers to questions the bank no longer has go to an archive that travels with exports', async ({ page }) => {
   await page.goto('./?lang=en');
+  // Plant only once the app has started, or it may read the data before the reload.
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   const old = { schema_version: 1, bank_id: 'soc-readiness-default', bank_version: '0.9.0', answers: { 'IAM-01': { response: { level: 3 } }, 'OLD-07': { response: { level: 2 }, note: 'retired question' } } };
   await page.evaluate(([k, v]) => localStorage.setItem(k, v), [STORAGE_KEY, JSON.stringify(old)]);
   await page.reload();
@@ -221,4 +225,14 @@ test('delete everything erases all the app stored, after confirmation', async ({
   expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('soc-readiness')))).toEqual([]);
   await page.reload();
   expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('soc-readiness')))).toEqual([]);
+});
+
+test('unreadable data written by someone else is backed up before the next save', async ({ page }) => {
+  await answer(page, 'iam', { 'IAM-01': 3 });
+  await page.evaluate((k) => localStorage.setItem(k, 'garbage from another writer'), STORAGE_KEY);
+  await q(page, 'IAM-02').getByRole('radio', { name: /^2 — / }).check();
+  await expect(page.getByRole('alert').filter({ hasText: 'could not be read' })).toBeVisible();
+  const backups = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('unreadable')).map((k) => localStorage.getItem(k)));
+  expect(backups).toEqual(['garbage from another writer']);
+  expect((await saved(page)).answers).toEqual({ 'IAM-01': { response: { level: 3 } }, 'IAM-02': { response: { level: 2 } } });
 });

@@ -67,6 +67,8 @@ test('a panic shows a message that saved answers are safe, not a frozen page', a
 
 test('an unreadable saved assessment is kept aside and the user is told', async ({ page }) => {
   await page.goto('./?lang=en');
+  // Plant only once the app has started, or it may read the data before the reload.
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await page.evaluate((k) => localStorage.setItem(k, '{"schema_version": 1, "answers": tampered'), STORAGE_KEY);
   await page.reload();
   await expect(page.getByRole('alert').filter({ hasText: 'could not be read' })).toBeVisible();
