@@ -9,8 +9,7 @@ mod common;
 use serde_json::{json, Value};
 
 use soc_readiness::core::answers::{AnswerError, Assessment, BankRef, Level, Response};
-use soc_readiness::core::bank::{Bank, Source};
-use soc_readiness::core::default_bank::{default_bank, SOURCES};
+use soc_readiness::core::bank::Bank;
 use soc_readiness::core::exchange::{
     apply_bank_rules, diff, export_json, import_json, ImportError, ImportWarning, FORMAT,
     MAX_IMPORT_BYTES,
@@ -18,19 +17,11 @@ use soc_readiness::core::exchange::{
 use soc_readiness::core::text::Lang;
 
 fn bank() -> &'static Bank {
-    default_bank().unwrap_or_else(|e| panic!("default bank invalid: {e:?}"))
+    common::shipped_bank()
 }
 
 fn provider_bank() -> Bank {
-    let text = include_str!("../public/banks/example-cloud.toml");
-    Bank::from_provider(
-        SOURCES,
-        Source {
-            name: "example-cloud.toml",
-            text,
-        },
-    )
-    .unwrap_or_else(|e| panic!("provider bank invalid: {e:?}"))
+    common::example_provider_bank()
 }
 
 fn export(a: &Assessment) -> String {

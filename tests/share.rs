@@ -7,26 +7,17 @@
 mod common;
 
 use soc_readiness::core::answers::{Assessment, ItemAnswer, Level, Response};
-use soc_readiness::core::bank::{Bank, Source};
-use soc_readiness::core::default_bank::{default_bank, SOURCES};
+use soc_readiness::core::bank::Bank;
 use soc_readiness::core::exchange::ImportError;
 use soc_readiness::core::share::{decode, encode, frame, ShareError, MAX_DECOMPRESSED, PREFIX};
 use soc_readiness::core::text::Lang;
 
 fn bank() -> &'static Bank {
-    default_bank().unwrap_or_else(|e| panic!("default bank invalid: {e:?}"))
+    common::shipped_bank()
 }
 
 fn provider_bank() -> Bank {
-    let text = include_str!("../public/banks/example-cloud.toml");
-    Bank::from_provider(
-        SOURCES,
-        Source {
-            name: "example-cloud.toml",
-            text,
-        },
-    )
-    .unwrap_or_else(|e| panic!("provider bank invalid: {e:?}"))
+    common::example_provider_bank()
 }
 
 fn refusal(fragment: &str) -> ShareError {

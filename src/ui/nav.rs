@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::route::{sequence, use_step, visible_domains, Step};
+use super::route::{sequence, use_step, Step};
 use super::state::use_session;
 use super::strings::{t, Msg};
 
@@ -40,7 +40,7 @@ pub fn Sidebar() -> impl IntoView {
     let lang = session.lang;
     let bank = session.bank;
     let step = use_step();
-    let domains = Memo::new(move |_| session.assessment.with(|a| visible_domains(bank, &a.scope)));
+    let domains = session.sections;
     let completion = Memo::new(move |_| session.scores.with(|s| s.completion()));
     let minutes_left = move || {
         let c = completion.get();
@@ -134,9 +134,7 @@ pub fn StepNav() -> impl IntoView {
     let lang = session.lang;
     let step = use_step();
     let neighbours = Memo::new(move |_| {
-        let seq = session
-            .assessment
-            .with(|a| sequence(session.bank, &a.scope));
+        let seq = session.sections.with(|s| sequence(s));
         let here = step.get();
         let pos = seq.iter().position(|s| *s == here);
         match pos {

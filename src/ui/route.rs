@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::core::bank::Bank;
-use crate::core::condition::ScopeAnswers;
+use crate::core::scoring::Scores;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Step {
@@ -75,28 +75,22 @@ pub fn use_step() -> Memo<Step> {
     Memo::new(move |_| query.with(|q| Step::parse(q.get_str("step"), q.get_str("domain"))))
 }
 
-/// The domains shown under these scope answers (those with at least one visible item), in
-/// bank order: the sections of the walkthrough.
-pub fn visible_domains(bank: &'static Bank, scope: &ScopeAnswers) -> Vec<&'static str> {
-    let effective = bank.effective_scope(scope);
-    bank.domains
+/// The sections of the walkthrough: the domains with at least one question asked under the
+/// current scope, in bank order. Read off the scores, which already decide what is asked.
+pub fn sections(bank: &'static Bank, scores: &Scores) -> Vec<&'static str> {
+    scores
+        .domains
         .iter()
-        .filter(|d| {
-            bank.items_of(&d.id)
-                .any(|i| bank.item_visible(i, &effective))
-        })
+        .filter(|d| d.visible && d.score.total > 0)
+        .filter_map(|d| bank.domain(&d.id))
         .map(|d| d.id.as_str())
         .collect()
 }
 
-/// The whole sequence of steps for these scope answers.
-pub fn sequence(bank: &'static Bank, scope: &ScopeAnswers) -> Vec<Step> {
+/// The whole sequence of steps for these sections.
+pub fn sequence(sections: &[&str]) -> Vec<Step> {
     let mut steps = vec![Step::Welcome, Step::Scope];
-    steps.extend(
-        visible_domains(bank, scope)
-            .into_iter()
-            .map(|d| Step::Section(d.to_string())),
-    );
+    steps.extend(sections.iter().map(|d| Step::Section(d.to_string())));
     steps.push(Step::Review);
     steps.push(Step::Results);
     steps

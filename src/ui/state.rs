@@ -53,6 +53,8 @@ pub struct Session {
     pub lang: RwSignal<Lang>,
     pub assessment: RwSignal<Assessment>,
     pub scores: Memo<Scores>,
+    /// The sections (domains with a question asked), derived from the scores.
+    pub sections: Memo<Vec<&'static str>>,
     pub notices: RwSignal<Vec<Notice>>,
     /// The assessments stored in this browser (refreshed after every change to the list).
     pub saved: RwSignal<Vec<Saved>>,
@@ -95,11 +97,13 @@ impl Session {
         let (assessment, raw) = load(&store, bank, &id, &mut notices);
         let assessment = RwSignal::new(assessment);
         let scores = Memo::new(move |_| assessment.with(|a| score(bank, a)));
+        let sections = Memo::new(move |_| scores.with(|s| super::route::sections(bank, s)));
         let session = Session {
             bank,
             lang,
             assessment,
             scores,
+            sections,
             notices: RwSignal::new(notices),
             saved: RwSignal::new(Vec::new()),
             conflict: RwSignal::new(None),

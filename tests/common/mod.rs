@@ -3,6 +3,7 @@
 
 use soc_readiness::core::answers::{Assessment, ItemAnswer, Level, Response};
 use soc_readiness::core::bank::{Bank, Source};
+use soc_readiness::core::default_bank::{default_bank, SOURCES};
 
 /// The small fixture bank of the scoring tests (it cites all 61 criteria, so it validates).
 pub fn scoring_fixture_bank() -> Bank {
@@ -81,4 +82,22 @@ pub fn realistic_assessment(bank: &Bank, note_every: usize) -> Assessment {
         },
     );
     a
+}
+
+/// The shipped default bank.
+pub fn shipped_bank() -> &'static Bank {
+    default_bank().unwrap_or_else(|e| panic!("default bank invalid: {e:?}"))
+}
+
+/// The example provider bank (Example Cloud) laid over the default bank.
+pub fn example_provider_bank() -> Bank {
+    let text = include_str!("../../public/banks/example-cloud.toml");
+    Bank::from_provider(
+        SOURCES,
+        Source {
+            name: "example-cloud.toml",
+            text,
+        },
+    )
+    .unwrap_or_else(|e| panic!("provider bank invalid: {e:?}"))
 }

@@ -17,7 +17,9 @@ pub fn Welcome() -> impl IntoView {
             if a.scope.is_empty() {
                 return Step::Scope;
             }
-            sequence(bank, &a.scope)
+            session
+                .sections
+                .with(|s| sequence(s))
                 .into_iter()
                 .find(|s| match s {
                     Step::Section(d) => session.scores.with(|sc| {
