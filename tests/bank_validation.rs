@@ -563,3 +563,16 @@ fn messages_name_file_item_and_field_in_both_languages() {
         "bank.toml：条目 IAM-01：字段 why.zh：缺少必填字段"
     );
 }
+
+/// The app downloads the default bank for a provider file only when the file extends it.
+#[test]
+fn a_provider_file_says_whether_it_extends_the_default_bank() {
+    let example = std::fs::read_to_string("public/banks/example-cloud.json").unwrap();
+    let extends = |text: &str| Source { name: "p.json", text }.extends();
+    assert_eq!(extends(&example).as_deref(), Some("soc-readiness-default"));
+    let survey = std::fs::read_to_string("tests/e2e/fixtures/peer-survey.json").unwrap();
+    assert_eq!(extends(&survey), None);
+    // Unreadable: no download; building the bank reports the problem.
+    assert_eq!(extends("{\"bank\": "), None);
+    assert_eq!(extends("\u{feff}{\"bank\":{\"extends\":\"x\"}}").as_deref(), Some("x"));
+}

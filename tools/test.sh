@@ -25,6 +25,9 @@ run "release build (trunk)" trunk build --release
 # No toml code in the release wasm (before wasm-bindgen): none of its mangled function names
 # (`4toml2de…`, `toml..de..`, `toml_parser`) nor its source paths (panic locations).
 run "no toml code in the wasm" bash -c '! grep -aqE "4toml[0-9]|toml\.\.|toml_(parser|datetime|edit)|/toml-[0-9]" target/wasm32-unknown-unknown/release/soc-readiness.wasm'
+# The default bank is a download (banks/default.jsonl), not part of the wasm: an item title
+# from the bank must not be in it, and the bundle must be in dist/.
+run "default bank is a download, not in the wasm" bash -c '[ -s dist/banks/default.jsonl ] && grep -q "Observation window and control calendar planned" dist/banks/default.jsonl && ! grep -aq "Observation window and control calendar planned" target/wasm32-unknown-unknown/release/soc-readiness.wasm'
 if [ -f dist/index.html ]; then
   run "browser tests (Playwright + Debian Chromium)" npx playwright test
   node -e '

@@ -6,15 +6,20 @@
 //! `bank-check --json FILE.toml > FILE.json`: validates the file, then prints its JSON form
 //! (the same file in JSON, not the merged bank), which the browser app can load. Nothing
 //! goes to standard output when the file has an error.
+//!
+//! `bank-check --bundle OUT`: validates the default bank, then writes it as the one file the
+//! web app downloads (`banks/default.jsonl`, see `core::bank::bundle`). Trunk runs this after
+//! each build (Trunk.toml), so the file in `dist/` always matches `content/bank/`.
 
 use std::process::ExitCode;
 
-use soc_readiness::core::bank::{toml_to_json, Bank, BankError, Format, Source};
+use soc_readiness::core::bank::{toml_to_json, write_bundle, Bank, BankError, Format, Source};
 use soc_readiness::core::default_bank::{SOURCES, TOML_SOURCES};
 use soc_readiness::core::text::Lang;
 
 const USAGE: &str = "usage: bank-check [--zh] FILE [FILE …]   validate banks (TOML or JSON; no file: the default bank)
-       bank-check [--zh] --json FILE.toml     validate, then print the file's JSON form";
+       bank-check [--zh] --json FILE.toml     validate, then print the file's JSON form
+       bank-check --bundle OUT                validate the default bank, write it as OUT (banks/default.jsonl)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -24,6 +29,15 @@ fn main() -> ExitCode {
         Lang::En
     };
     let json = args.iter().any(|a| a == "--json");
+    if let Some(pos) = args.iter().position(|a| a == "--bundle") {
+        return match (args.get(pos + 1), args.len()) {
+            (Some(out), 2) => bundle(out, lang),
+            _ => {
+                eprintln!("bank-check: --bundle takes exactly one output file\n{USAGE}");
+                ExitCode::FAILURE
+            }
+        };
+    }
     if let Some(bad) = args
         .iter()
         .find(|a| a.starts_with("--") && !matches!(a.as_str(), "--zh" | "--json"))
@@ -110,6 +124,34 @@ fn to_json(path: &str, lang: Lang) -> ExitCode {
         }
         Err(e) => {
             eprintln!("{path}: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Validates the default bank, then writes its bundle to `out` (creating its folder).
+fn bundle(out: &str, lang: Lang) -> ExitCode {
+    if report(Bank::from_sources(SOURCES), "default bank", lang, true) != ExitCode::SUCCESS {
+        return ExitCode::FAILURE;
+    }
+    let text = match write_bundle(SOURCES) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("{}", e.message(lang));
+            return ExitCode::FAILURE;
+        }
+    };
+    let path = std::path::Path::new(out);
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        if let Err(e) = std::fs::create_dir_all(dir) {
+            eprintln!("{}: {e}", dir.display());
+            return ExitCode::FAILURE;
+        }
+    }
+    match std::fs::write(path, text) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{out}: {e}");
             ExitCode::FAILURE
         }
     }

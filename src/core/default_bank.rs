@@ -1,6 +1,7 @@
-//! The default question bank, compiled in from `content/bank/*.toml` by build.rs, so the
-//! app starts without fetching anything. build.rs converts each file to JSON: the app parses
-//! JSON only, and the web build carries no TOML parser.
+//! The default question bank, compiled in from `content/bank/*.toml` by build.rs for native
+//! code (bank-check, tests, benchmarks). build.rs converts each file to JSON. The web app
+//! does not use these constants (so the linker leaves them out of the wasm): it downloads
+//! the same JSON as `banks/default.jsonl`, written by `bank-check --bundle` (bank/bundle.rs).
 
 use std::sync::OnceLock;
 

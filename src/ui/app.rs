@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::components::Router;
 
+use super::bank_source::{bank_from_url, default_bank, BankProblem};
 use super::embed::{apply_branding, use_embed, Embed};
 use super::fatal;
 use super::nav::{Sidebar, StepNav};
@@ -15,8 +16,7 @@ use super::steps::{
     scope::ScopeStep, section::SectionStep, shared::SharedView, welcome::Welcome,
 };
 use super::strings::{t, Msg};
-use crate::core::bank::{Bank, BankError, Source};
-use crate::core::default_bank::{default_bank, SOURCES};
+use crate::core::bank::{Bank, BankError, DEFAULT_BUNDLE_PATH};
 use crate::core::text::Lang;
 
 fn query_param(name: &str) -> Option<String> {
@@ -47,68 +47,6 @@ fn initial_lang() -> Lang {
 #[derive(Clone, Copy)]
 pub struct PickedBank(pub RwSignal<Option<&'static Bank>>);
 
-/// Why a provider bank could not be used.
-#[derive(Debug, Clone)]
-enum BankProblem {
-    NotSameOrigin(String),
-    Fetch(String),
-    Invalid(Vec<BankError>),
-}
-
-/// Loads `?bank=URL` (same origin only) and lays it over the default bank.
-async fn load_provider_bank(url: String) -> Result<&'static Bank, BankProblem> {
-    use wasm_bindgen::JsCast;
-    use wasm_bindgen_futures::JsFuture;
-    let window = web_sys::window().ok_or_else(|| BankProblem::Fetch("no window".into()))?;
-    let href = window.location().href().unwrap_or_default();
-    let resolved = web_sys::Url::new_with_base(&url, &href)
-        .map_err(|_| BankProblem::NotSameOrigin(url.clone()))?;
-    let origin = window.location().origin().unwrap_or_default();
-    if resolved.origin() != origin || !matches!(resolved.protocol().as_str(), "http:" | "https:") {
-        return Err(BankProblem::NotSameOrigin(url));
-    }
-    // public/prefetch.js may have started this very download while the wasm loaded.
-    let prefetched = js_sys::Reflect::get(&window, &"__socBankPrefetch".into())
-        .ok()
-        .filter(|p| {
-            js_sys::Reflect::get(p, &"url".into())
-                .ok()
-                .and_then(|u| u.as_string())
-                == Some(resolved.href())
-        })
-        .and_then(|p| js_sys::Reflect::get(&p, &"response".into()).ok())
-        .and_then(|r| r.dyn_into::<js_sys::Promise>().ok());
-    let request = prefetched.unwrap_or_else(|| window.fetch_with_str(&resolved.href()));
-    let resp = JsFuture::from(request)
-        .await
-        .map_err(|_| BankProblem::Fetch(url.clone()))?;
-    let resp: web_sys::Response = resp
-        .dyn_into()
-        .map_err(|_| BankProblem::Fetch(url.clone()))?;
-    if !resp.ok() {
-        return Err(BankProblem::Fetch(format!(
-            "{url} (HTTP {})",
-            resp.status()
-        )));
-    }
-    let text = JsFuture::from(resp.text().map_err(|_| BankProblem::Fetch(url.clone()))?)
-        .await
-        .map_err(|_| BankProblem::Fetch(url.clone()))?
-        .as_string()
-        .unwrap_or_default();
-    let name = url.rsplit('/').next().unwrap_or(&url).to_string();
-    let bank = Bank::from_provider(
-        SOURCES,
-        Source {
-            name: &name,
-            text: &text,
-        },
-    )
-    .map_err(BankProblem::Invalid)?;
-    // Loaded once per page; the session keeps borrowing it for the page's lifetime.
-    Ok(Box::leak(Box::new(bank)))
-}
-
 #[component]
 pub fn App() -> impl IntoView {
     let lang = RwSignal::new(initial_lang());
@@ -126,28 +64,42 @@ pub fn App() -> impl IntoView {
         }
     });
     fatal::maybe_selftest_panic();
+    // "Use the standard bank" after a provider's bank failed.
     let use_default = RwSignal::new(false);
+    // "Try again" after the bank could not be downloaded.
+    let retry = RwSignal::new(0u32);
     // A bank the user picked from a file on the data page (for this visit).
     let picked = PickedBank(RwSignal::new(None));
     provide_context(picked);
-    let provider =
-        query_param("bank").map(|url| LocalResource::new(move || load_provider_bank(url.clone())));
+    let provider_url = query_param("bank");
+    let from_provider = {
+        let url = provider_url.clone();
+        move || url.is_some() && !use_default.get()
+    };
+    // The bank is downloaded (public/prefetch.js starts it while the wasm compiles), so it
+    // is a resource; the default bank is fetched only when no standalone provider bank
+    // replaces it.
+    let bank = LocalResource::new(move || {
+        retry.track();
+        let url = provider_url.clone().filter(|_| !use_default.get());
+        async move {
+            match url {
+                Some(url) => bank_from_url(url).await,
+                None => default_bank().await,
+            }
+        }
+    });
 
     let body = move || {
         if let Some(bank) = picked.0.get() {
             return view! { <Shell bank=bank lang=lang /> }.into_any();
         }
-        let default = move || match default_bank() {
-            Ok(bank) => view! { <Shell bank=bank lang=lang /> }.into_any(),
-            Err(errors) => view! { <BankErrors errors=errors.to_vec() lang=lang /> }.into_any(),
-        };
-        match provider {
-            Some(res) if !use_default.get() => match res.get() {
-                None => view! { <p class="loading" role="status">{move || t(lang.get(), Msg::LoadingBank)}</p> }.into_any(),
-                Some(Ok(bank)) => view! { <Shell bank=bank lang=lang /> }.into_any(),
-                Some(Err(problem)) => view! { <ProviderBankProblem problem=problem lang=lang use_default=use_default /> }.into_any(),
-            },
-            _ => default(),
+        match bank.get() {
+            None => view! { <p class="loading" role="status">{move || t(lang.get(), Msg::LoadingBank)}</p> }.into_any(),
+            Some(Ok(bank)) => view! { <Shell bank=bank lang=lang /> }.into_any(),
+            Some(Err(problem)) if from_provider() => view! { <ProviderBankProblem problem=problem lang=lang use_default=use_default /> }.into_any(),
+            Some(Err(BankProblem::Invalid(errors))) => view! { <BankErrors errors=errors lang=lang /> }.into_any(),
+            Some(Err(_)) => view! { <DefaultBankMissing lang=lang retry=retry /> }.into_any(),
         }
     };
 
@@ -211,6 +163,23 @@ fn BankErrors(errors: Vec<BankError>, lang: RwSignal<Lang>) -> impl IntoView {
                 {move || errors.iter().map(|e| view! { <li>{e.message(lang.get())}</li> }).collect_view()}
             </ul>
         </section>
+    }
+}
+
+/// The default bank could not be downloaded (offline, a host that left the file out):
+/// nothing saved is touched, and the user can try again.
+#[component]
+fn DefaultBankMissing(lang: RwSignal<Lang>, retry: RwSignal<u32>) -> impl IntoView {
+    view! {
+        <main id="main" class="main-single">
+            <section class="bank-errors" role="alert">
+                <h1>{move || t(lang.get(), Msg::DefaultBankMissing)}</h1>
+                <p>{move || t(lang.get(), Msg::DefaultBankMissingHelp)} " " <code>{DEFAULT_BUNDLE_PATH}</code></p>
+                <button type="button" class="primary" on:click=move |_| retry.update(|n| *n += 1)>
+                    {move || t(lang.get(), Msg::TryAgain)}
+                </button>
+            </section>
+        </main>
     }
 }
 

@@ -31,6 +31,9 @@ messages! {
     BankNotSameOrigin => "A question bank can only come from this site:", "题库只能来自本站点：";
     BankFetchFailed => "The question bank could not be loaded:", "无法加载题库：";
     UseDefaultBank => "Use the standard question bank instead", "改用标准题库";
+    DefaultBankMissing => "The question bank could not be downloaded", "无法下载题库";
+    DefaultBankMissingHelp => "Your saved answers are safe. Check your connection, then try again. The file that is missing:", "您已保存的答案不受影响。请检查网络连接后重试。缺少的文件：";
+    TryAgain => "Try again", "重试";
 
     StepWelcome => "Welcome", "欢迎";
     StepScope => "Scope", "评估范围";

@@ -69,3 +69,50 @@ test('a provider bank can be picked from a file; a broken one shows its errors',
   await expect(page.getByRole('link', { name: /^Example Cloud CUECs/ })).toBeVisible();
   await expect(page.getByText('example-cloud 1.0.0')).toBeVisible();
 });
+
+// The default bank is not in the wasm: it is one download (banks/default.jsonl), started by
+// prefetch.js while the wasm compiles, and skipped when a standalone provider bank replaces it.
+const isDefaultBank = (url) => new URL(url).pathname.endsWith('/banks/default.jsonl');
+
+test('the default bank is downloaded once, early, and only when it is used', async ({ page }) => {
+  const defaultRequests = [];
+  page.on('request', (r) => { if (isDefaultBank(r.url())) defaultRequests.push(r.url()); });
+  await page.goto('./?lang=en');
+  await expect(page.getByRole('heading', { level: 1, name: /How ready are you/ })).toBeVisible();
+  expect(defaultRequests).toHaveLength(1);
+
+  // A standalone bank (the benchmark's survey) needs nothing else.
+  defaultRequests.length = 0;
+  await page.goto('./?lang=en&bank=fixtures/peer-survey.json&step=scope');
+  await expect(page.getByRole('group', { name: 'Do you run production workloads in public cloud?' })).toBeVisible();
+  expect(defaultRequests).toEqual([]);
+
+  // A bank that extends the default one downloads it too.
+  await page.goto('./?lang=en&bank=banks/example-cloud.json');
+  await expect(page.getByText('SOC readiness for Example Cloud customers')).toBeVisible();
+  expect(defaultRequests).toHaveLength(1);
+});
+
+test('a default bank that cannot be downloaded is reported, saved answers stay, and trying again works', async ({ page }) => {
+  const TYPE1 = '3 — In place and documented (Type I ready)';
+  const first = () => page.locator('article[data-item="IAM-01"]').getByRole('radio', { name: TYPE1 });
+  // One answer saved while the bank was there.
+  await page.goto('./?lang=en&step=section&domain=iam');
+  await first().check();
+  await page.reload();
+  await expect(first()).toBeChecked();
+
+  let blocked = true;
+  await page.route('**/banks/default.jsonl', (route) => (blocked ? route.fulfill({ status: 503, body: 'down' }) : route.continue()));
+  for (const lang of ['en', 'zh']) {
+    await page.goto(`./?lang=${lang}&step=section&domain=iam`);
+    await expect(page.getByRole('alert')).toContainText('banks/default.jsonl');
+  }
+  await expect(page.getByRole('heading', { name: '无法下载题库' })).toBeVisible();
+  await page.goto('./?lang=en&step=section&domain=iam');
+  await expect(page.getByRole('heading', { name: 'The question bank could not be downloaded' })).toBeVisible();
+  await expect(page.getByRole('alert')).toContainText('Your saved answers are safe');
+  blocked = false;
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(first()).toBeChecked();
+});

@@ -44,6 +44,29 @@ impl Source<'_> {
             Format::Toml
         }
     }
+
+    /// The id of the bank this file `extends`, read without building anything, so the app
+    /// downloads the default bank only for a provider file that needs it. `None` also when
+    /// the file cannot be read: [`Bank::from_provider`] then reports why.
+    pub fn extends(&self) -> Option<String> {
+        #[derive(serde::Deserialize)]
+        struct Header {
+            extends: Option<String>,
+        }
+        #[derive(serde::Deserialize)]
+        struct HeaderOnly {
+            bank: Option<Header>,
+        }
+        match self.format() {
+            Format::Json => {
+                serde_json::from_str::<HeaderOnly>(self.text.trim_start_matches('\u{feff}'))
+                    .ok()?
+                    .bank?
+                    .extends
+            }
+            Format::Toml => None,
+        }
+    }
 }
 
 /// An entry of the merged raw bank, remembering the file it came from.

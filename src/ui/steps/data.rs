@@ -255,22 +255,26 @@ fn BankFile() -> impl IntoView {
     let on_file = move |ev: leptos::ev::Event| {
         read_picked_file(&ev, move |name, text| {
             let text = text.unwrap_or_default();
-            let source = crate::core::bank::Source {
-                name: &name,
-                text: &text,
-            };
-            match crate::core::bank::Bank::from_provider(crate::core::default_bank::SOURCES, source)
-            {
-                Ok(b) => {
-                    errors.set(Vec::new());
-                    // Kept for the rest of the visit, like a bank from the page's URL.
-                    let b: &'static crate::core::bank::Bank = Box::leak(Box::new(b));
-                    if let Some(p) = picked {
-                        p.0.set(Some(b));
+            leptos::task::spawn_local(async move {
+                match crate::ui::bank_source::provider_bank(&name, &text).await {
+                    Ok(b) => {
+                        errors.set(Vec::new());
+                        if let Some(p) = picked {
+                            p.0.set(Some(b));
+                        }
                     }
+                    Err(crate::ui::bank_source::BankProblem::Invalid(e)) => errors.set(e),
+                    // The standard bank it extends could not be downloaded.
+                    Err(_) => errors.set(vec![crate::core::bank::BankError::new(
+                        crate::core::bank::DEFAULT_BUNDLE_PATH,
+                        None,
+                        None,
+                        crate::core::bank::Problem::Parse(
+                            t(lang.get_untracked(), Msg::DefaultBankMissing).to_string(),
+                        ),
+                    )]),
                 }
-                Err(e) => errors.set(e),
-            }
+            });
         });
     };
     view! {
