@@ -15,7 +15,7 @@ use super::steps::{
     blank::BlankStep, data::DataStep, report::ReportStep, results::ResultsStep, review::ReviewStep,
     scope::ScopeStep, section::SectionStep, shared::SharedView, welcome::Welcome,
 };
-use super::strings::{t, Msg};
+use super::strings::{t, tr, Msg};
 use crate::core::bank::{Bank, BankError, DEFAULT_BUNDLE_PATH};
 use crate::core::text::Lang;
 
@@ -95,7 +95,7 @@ pub fn App() -> impl IntoView {
             return view! { <Shell bank=bank lang=lang /> }.into_any();
         }
         match bank.get() {
-            None => view! { <p class="loading" role="status">{move || t(lang.get(), Msg::LoadingBank)}</p> }.into_any(),
+            None => view! { <p class="loading" role="status">{tr(lang, Msg::LoadingBank)}</p> }.into_any(),
             Some(Ok(bank)) => view! { <Shell bank=bank lang=lang /> }.into_any(),
             Some(Err(problem)) if from_provider() => view! { <ProviderBankProblem problem=problem lang=lang use_default=use_default /> }.into_any(),
             Some(Err(BankProblem::Invalid(errors))) => view! { <BankErrors errors=errors lang=lang /> }.into_any(),
@@ -105,12 +105,12 @@ pub fn App() -> impl IntoView {
 
     view! {
         <Router>
-            <a class="skip-link" href="#main">{move || t(lang.get(), Msg::SkipToContent)}</a>
+            <a class="skip-link" href="#main">{tr(lang, Msg::SkipToContent)}</a>
             <header class="site-header">
                 <p class="app-title">
                     {move || embed.brand.with(|b| b.logo.clone()).map(|src| view! { <img class="brand-logo" src=src alt="" /> })}
                     {move || embed.brand.with(|b| b.provider.clone()).map(|p| view! { <span class="provider-name">{p}</span> })}
-                    <span>{move || t(lang.get(), Msg::AppTitle)}</span>
+                    <span>{tr(lang, Msg::AppTitle)}</span>
                 </p>
                 <LanguageSwitch lang=lang />
             </header>
@@ -145,7 +145,7 @@ fn LanguageSwitch(lang: RwSignal<Lang>) -> impl IntoView {
         }
     };
     view! {
-        <div class="lang-switch" role="group" aria-label=move || t(lang.get(), Msg::Language)>
+        <div class="lang-switch" role="group" aria-label=tr(lang, Msg::Language)>
             <button type="button" lang="en" aria-pressed=move || (lang.get() == Lang::En).to_string()
                 on:click=move |_| choose(Lang::En)>"English"</button>
             <button type="button" lang="zh-CN" aria-pressed=move || (lang.get() == Lang::Zh).to_string()
@@ -158,7 +158,7 @@ fn LanguageSwitch(lang: RwSignal<Lang>) -> impl IntoView {
 fn BankErrors(errors: Vec<BankError>, lang: RwSignal<Lang>) -> impl IntoView {
     view! {
         <section class="bank-errors" role="alert">
-            <h1>{move || t(lang.get(), Msg::BankInvalid)}</h1>
+            <h1>{tr(lang, Msg::BankInvalid)}</h1>
             <ul>
                 {move || errors.iter().map(|e| view! { <li>{e.message(lang.get())}</li> }).collect_view()}
             </ul>
@@ -173,10 +173,10 @@ fn DefaultBankMissing(lang: RwSignal<Lang>, retry: RwSignal<u32>) -> impl IntoVi
     view! {
         <main id="main" class="main-single">
             <section class="bank-errors" role="alert">
-                <h1>{move || t(lang.get(), Msg::DefaultBankMissing)}</h1>
-                <p>{move || t(lang.get(), Msg::DefaultBankMissingHelp)} " " <code>{DEFAULT_BUNDLE_PATH}</code></p>
+                <h1>{tr(lang, Msg::DefaultBankMissing)}</h1>
+                <p>{tr(lang, Msg::DefaultBankMissingHelp)} " " <code>{DEFAULT_BUNDLE_PATH}</code></p>
                 <button type="button" class="primary" on:click=move |_| retry.update(|n| *n += 1)>
-                    {move || t(lang.get(), Msg::TryAgain)}
+                    {tr(lang, Msg::TryAgain)}
                 </button>
             </section>
         </main>
@@ -197,13 +197,13 @@ fn ProviderBankProblem(
     view! {
         <main id="main" class="main-single">
             <section class="bank-errors" role="alert">
-                <h1>{move || t(lang.get(), Msg::ProviderBankProblem)}</h1>
+                <h1>{tr(lang, Msg::ProviderBankProblem)}</h1>
                 <p>{move || t(lang.get(), summary.0)} " " <code>{summary.1.clone()}</code></p>
                 <ul>
                     {move || errors.iter().map(|e| view! { <li>{e.message(lang.get())}</li> }).collect_view()}
                 </ul>
                 <button type="button" class="primary" on:click=move |_| use_default.set(true)>
-                    {move || t(lang.get(), Msg::UseDefaultBank)}
+                    {tr(lang, Msg::UseDefaultBank)}
                 </button>
             </section>
         </main>

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::route::{sequence, use_step, Step};
 use super::state::use_session;
-use super::strings::{t, Msg};
+use super::strings::{t, tr, Msg};
 
 /// Seconds a question takes on average, for the time-left estimate.
 const SECONDS_PER_QUESTION: usize = 30;
@@ -83,9 +83,9 @@ pub fn Sidebar() -> impl IntoView {
         .is_some_and(|m| m.matches());
     let start_open = !crate::ui::embed::use_embed().enabled && !narrow;
     view! {
-        <nav class="sidebar" aria-label=move || t(lang.get(), Msg::Sections)>
+        <nav class="sidebar" aria-label=tr(lang, Msg::Sections)>
             <details class="sidebar-toggle" open=start_open>
-                <summary>{move || t(lang.get(), Msg::Sections)}</summary>
+                <summary>{tr(lang, Msg::Sections)}</summary>
                 <div class="progress-block">
                     <p id="progress-label">
                         {move || {
@@ -146,7 +146,7 @@ pub fn StepNav() -> impl IntoView {
         }
     });
     view! {
-        <nav class="step-nav" aria-label=move || t(lang.get(), Msg::StepNavigation)>
+        <nav class="step-nav" aria-label=tr(lang, Msg::StepNavigation)>
             {move || neighbours.get().0.map(|prev| {
                 let title = step_title(&prev);
                 view! {

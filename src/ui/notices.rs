@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::state::{use_session, Notice};
 use super::storage::WriteError;
-use super::strings::{t, Msg};
+use super::strings::{t, tr, Msg};
 use crate::core::text::Lang;
 
 fn text(lang: Lang, n: &Notice) -> String {
@@ -47,13 +47,13 @@ pub fn Notices() -> impl IntoView {
                 view! {
                     <div class=if serious { "notice notice-error" } else { "notice" } role=if serious { "alert" } else { "status" }>
                         <p>{text(lang.get(), &n)}</p>
-                        {offers_export.then(|| view! { <a href=link>{move || t(lang.get(), Msg::GoToData)}</a> })}
+                        {offers_export.then(|| view! { <a href=link>{tr(lang, Msg::GoToData)}</a> })}
                         {is_conflict.then(|| view! {
-                            <button type="button" on:click=move |_| session.resolve_conflict(false)>{move || t(lang.get(), Msg::LoadTheirs)}</button>
-                            <button type="button" on:click=move |_| session.resolve_conflict(true)>{move || t(lang.get(), Msg::KeepMine)}</button>
+                            <button type="button" on:click=move |_| session.resolve_conflict(false)>{tr(lang, Msg::LoadTheirs)}</button>
+                            <button type="button" on:click=move |_| session.resolve_conflict(true)>{tr(lang, Msg::KeepMine)}</button>
                         })}
                         {(!is_conflict).then(|| view! {
-                            <button type="button" class="dismiss" on:click=move |_| session.dismiss(i)>{move || t(lang.get(), Msg::Dismiss)}</button>
+                            <button type="button" class="dismiss" on:click=move |_| session.dismiss(i)>{tr(lang, Msg::Dismiss)}</button>
                         })}
                     </div>
                 }

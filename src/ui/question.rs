@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::state::use_session;
-use super::strings::{level_label, t, Msg};
+use super::strings::{level_label, t, tr, Msg};
 use crate::core::answers::{Level, Response};
 use crate::core::bank::{Item, ItemKind};
 use crate::core::criteria::Catalogue;
@@ -273,37 +273,37 @@ pub fn QuestionCard(
                     {(!item.never_na).then(|| radio.clone()(Choice::NotApplicable, Signal::derive(move || t(lang.get(), Msg::NotApplicable).to_string())))}
                 </div>
                 <Show when=move || choice.get() == Some(Choice::NotApplicable)>
-                    <label class="field" for=reason_id.clone()>{move || t(lang.get(), Msg::NaReason)}</label>
+                    <label class="field" for=reason_id.clone()>{tr(lang, Msg::NaReason)}</label>
                     <textarea id=reason_id.clone() class="na-reason" rows="2"
                         prop:value=move || reason.get()
                         on:change=move |ev| set_reason(event_target_value(&ev))></textarea>
                 </Show>
                 <p class="field-error" role="alert">{move || na_error.get()}</p>
             </fieldset>
-            <label class="field" for=note_id.clone()>{move || t(lang.get(), Msg::Note)}</label>
+            <label class="field" for=note_id.clone()>{tr(lang, Msg::Note)}</label>
             <textarea id=note_id class="note" rows="2"
                 prop:value=move || note.get()
                 on:change=move |ev| set_note(event_target_value(&ev))></textarea>
             <div class="owner-row">
                 <div>
-                    <label class="field" for=owner_id.clone()>{move || t(lang.get(), Msg::Owner)}</label>
+                    <label class="field" for=owner_id.clone()>{tr(lang, Msg::Owner)}</label>
                     <input id=owner_id type="text" prop:value=move || owner_frequency.get().0
                         on:change=move |ev| set_owner(event_target_value(&ev)) />
                 </div>
                 <div>
-                    <label class="field" for=frequency_id.clone()>{move || t(lang.get(), Msg::Frequency)}</label>
+                    <label class="field" for=frequency_id.clone()>{tr(lang, Msg::Frequency)}</label>
                     <input id=frequency_id type="text" prop:value=move || owner_frequency.get().1
                         on:change=move |ev| set_frequency(event_target_value(&ev)) />
                 </div>
             </div>
             <details>
-                <summary>{move || t(lang.get(), Msg::WhyItMatters)}</summary>
+                <summary>{tr(lang, Msg::WhyItMatters)}</summary>
                 <p>{move || item.why.get(lang.get()).to_string()}</p>
             </details>
             <details>
-                <summary>{move || t(lang.get(), Msg::HowToDoIt)}</summary>
+                <summary>{tr(lang, Msg::HowToDoIt)}</summary>
                 <ol>{move || item.how.get(lang.get()).iter().map(|s| view! { <li>{s.clone()}</li> }).collect_view()}</ol>
-                <h3>{move || t(lang.get(), Msg::Evidence)}</h3>
+                <h3>{tr(lang, Msg::Evidence)}</h3>
                 <p>{move || item.evidence.get(lang.get()).to_string()}</p>
                 {item.type2.as_ref().map(|t2| view! {
                     <h3>{move || t(lang.get(), Msg::Type2Adds)}</h3>
@@ -311,7 +311,7 @@ pub fn QuestionCard(
                 })}
             </details>
             <div class="criteria">
-                <h3>{move || t(lang.get(), Msg::Criteria)}</h3>
+                <h3>{tr(lang, Msg::Criteria)}</h3>
                 <ul>{criteria}</ul>
             </div>
         </article>

@@ -2,7 +2,17 @@
 //! variant and each entry must give both languages (the macro's syntax demands it), so a
 //! missing key or a missing translation is a compile error.
 
+use leptos::prelude::{Get, RwSignal};
+
 use crate::core::text::Lang;
+
+/// The text of `msg` in the current language, as a reactive view: `{tr(lang, Msg::Next)}`.
+/// Every call returns the same closure type, so Leptos instantiates its text renderer once
+/// for all of them instead of once per `move || t(lang.get(), …)` written in place (each of
+/// those is its own type, and its own copy of the rendering code in the wasm).
+pub fn tr(lang: RwSignal<Lang>, msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    move || t(lang.get(), msg)
+}
 
 macro_rules! messages {
     ($($key:ident => $en:expr, $zh:expr;)*) => {

@@ -7,7 +7,7 @@ use crate::core::exchange::{export_json, import_json, Import};
 use crate::core::share;
 use crate::ui::download::{download, file_stem, read_picked_file};
 use crate::ui::state::{now_iso, use_session, Notice};
-use crate::ui::strings::{colon, t, Msg};
+use crate::ui::strings::{colon, t, tr, Msg};
 
 #[component]
 pub fn DataStep() -> impl IntoView {
@@ -15,8 +15,8 @@ pub fn DataStep() -> impl IntoView {
     let lang = session.lang;
     view! {
         <section class="data" aria-labelledby="step-heading">
-            <h1 id="step-heading" tabindex="-1">{move || t(lang.get(), Msg::StepData)}</h1>
-            <p>{move || t(lang.get(), Msg::DataIntro)}</p>
+            <h1 id="step-heading" tabindex="-1">{tr(lang, Msg::StepData)}</h1>
+            <p>{tr(lang, Msg::DataIntro)}</p>
             <Assessments />
             <BankFile />
             <ExportImport />
@@ -34,8 +34,8 @@ fn Assessments() -> impl IntoView {
     let confirm_delete = RwSignal::new(None::<String>);
     let name = Memo::new(move |_| session.assessment.with(|a| a.name.clone()));
     view! {
-        <h2>{move || t(lang.get(), Msg::YourAssessments)}</h2>
-        <label class="field" for="assessment-name">{move || t(lang.get(), Msg::NameLabel)}</label>
+        <h2>{tr(lang, Msg::YourAssessments)}</h2>
+        <label class="field" for="assessment-name">{tr(lang, Msg::NameLabel)}</label>
         <input id="assessment-name" type="text" prop:value=move || name.get()
             on:change=move |ev| { let v = event_target_value(&ev); session.edit(|a| a.name = v); } />
         <ul class="saved-list">
@@ -51,24 +51,24 @@ fn Assessments() -> impl IntoView {
                     view! {
                         <li>
                             <span class="saved-name">{label}</span>
-                            {is_current.then(|| view! { <span class="badge">{move || t(lang.get(), Msg::CurrentAssessment)}</span> })}
+                            {is_current.then(|| view! { <span class="badge">{tr(lang, Msg::CurrentAssessment)}</span> })}
                             <span class="saved-meta">{format!(" · {} {} · {}", s.answered, t(lang.get(), Msg::AnswersCount), s.updated.get(..16).unwrap_or_default().replace('T', " "))}</span>
                             {(!is_current).then(|| view! {
                                 <button type="button" aria-label=format!("{} {}", t(lang.get(), Msg::Open), label_for)
-                                    on:click=move |_| session.switch_to(&id_open)>{move || t(lang.get(), Msg::Open)}</button>
+                                    on:click=move |_| session.switch_to(&id_open)>{tr(lang, Msg::Open)}</button>
                             })}
                             {move || if confirm_delete.get().as_deref() == Some(id_confirm.as_str()) {
                                 let id = id_del.clone();
                                 view! {
                                     <button type="button" class="danger" on:click=move |_| { session.delete(&id); confirm_delete.set(None); }>
-                                        {move || t(lang.get(), Msg::ConfirmDelete)}
+                                        {tr(lang, Msg::ConfirmDelete)}
                                     </button>
-                                    <button type="button" on:click=move |_| confirm_delete.set(None)>{move || t(lang.get(), Msg::Cancel)}</button>
+                                    <button type="button" on:click=move |_| confirm_delete.set(None)>{tr(lang, Msg::Cancel)}</button>
                                 }.into_any()
                             } else {
                                 let id = id_del.clone();
                                 view! {
-                                    <button type="button" on:click=move |_| confirm_delete.set(Some(id.clone()))>{move || t(lang.get(), Msg::Delete)}</button>
+                                    <button type="button" on:click=move |_| confirm_delete.set(Some(id.clone()))>{tr(lang, Msg::Delete)}</button>
                                 }.into_any()
                             }}
                         </li>
@@ -77,12 +77,12 @@ fn Assessments() -> impl IntoView {
             }}
         </ul>
         <p class="actions">
-            <button type="button" on:click=move |_| session.create("")>{move || t(lang.get(), Msg::NewAssessment)}</button>
+            <button type="button" on:click=move |_| session.create("")>{tr(lang, Msg::NewAssessment)}</button>
             <button type="button" on:click=move |_| {
                 let base = session.assessment.with_untracked(|a| a.name.clone());
                 let base = if base.is_empty() { t(lang.get_untracked(), Msg::Untitled).to_string() } else { base };
                 session.duplicate(&format!("{base} ({})", t(lang.get_untracked(), Msg::CopySuffix)));
-            }>{move || t(lang.get(), Msg::DuplicateAssessment)}</button>
+            }>{tr(lang, Msg::DuplicateAssessment)}</button>
         </p>
     }
 }
@@ -137,10 +137,10 @@ fn ExportImport() -> impl IntoView {
         ));
     };
     view! {
-        <h2>{move || t(lang.get(), Msg::ExportTitle)}</h2>
-        <p><button type="button" on:click=export>{move || t(lang.get(), Msg::ExportJson)}</button></p>
-        <h2>{move || t(lang.get(), Msg::ImportTitle)}</h2>
-        <label class="field" for="import-file">{move || t(lang.get(), Msg::ImportFile)}</label>
+        <h2>{tr(lang, Msg::ExportTitle)}</h2>
+        <p><button type="button" on:click=export>{tr(lang, Msg::ExportJson)}</button></p>
+        <h2>{tr(lang, Msg::ImportTitle)}</h2>
+        <label class="field" for="import-file">{tr(lang, Msg::ImportFile)}</label>
         <input id="import-file" type="file" accept=".json,application/json" on:change=on_file />
         {move || refused.get().map(|m| view! {
             <p class="notice notice-error" role="alert">{t(lang.get(), Msg::ImportRefused)} " " {m}</p>
@@ -186,11 +186,11 @@ fn ShareLink() -> impl IntoView {
         link.set(Some(format!("{base}#share={payload}")));
     };
     view! {
-        <h2>{move || t(lang.get(), Msg::ShareTitle)}</h2>
-        <p>{move || t(lang.get(), Msg::ShareExplain)}</p>
-        <p><button type="button" on:click=create>{move || t(lang.get(), Msg::CreateShareLink)}</button></p>
+        <h2>{tr(lang, Msg::ShareTitle)}</h2>
+        <p>{tr(lang, Msg::ShareExplain)}</p>
+        <p><button type="button" on:click=create>{tr(lang, Msg::CreateShareLink)}</button></p>
         {move || link.get().map(|l| view! {
-            <label class="field" for="share-link">{move || t(lang.get(), Msg::ShareLinkLabel)}</label>
+            <label class="field" for="share-link">{tr(lang, Msg::ShareLinkLabel)}</label>
             <input id="share-link" type="text" readonly=true prop:value=l class="share-link" />
         })}
     }
@@ -204,7 +204,7 @@ fn Backups() -> impl IntoView {
     let backups = session.backups();
     (!backups.is_empty()).then(|| {
         view! {
-            <h2>{move || t(lang.get(), Msg::BackupsTitle)}</h2>
+            <h2>{tr(lang, Msg::BackupsTitle)}</h2>
             <ul>
                 {backups.into_iter().map(|(key, text)| {
                     let name = format!("{}.txt", key.replace('.', "-"));
@@ -213,7 +213,7 @@ fn Backups() -> impl IntoView {
                         <li>
                             <code>{label}</code> " "
                             <button type="button" on:click=move |_| { download(&name, "text/plain", &text); }>
-                                {move || t(lang.get(), Msg::DownloadBackup)}
+                                {tr(lang, Msg::DownloadBackup)}
                             </button>
                         </li>
                     }
@@ -229,17 +229,17 @@ fn EraseAll() -> impl IntoView {
     let lang = session.lang;
     let confirming = RwSignal::new(false);
     view! {
-        <h2>{move || t(lang.get(), Msg::EraseTitle)}</h2>
-        <p>{move || t(lang.get(), Msg::EraseExplain)}</p>
+        <h2>{tr(lang, Msg::EraseTitle)}</h2>
+        <p>{tr(lang, Msg::EraseExplain)}</p>
         <Show when=move || confirming.get() fallback=move || view! {
-            <button type="button" class="danger" on:click=move |_| confirming.set(true)>{move || t(lang.get(), Msg::EraseStart)}</button>
+            <button type="button" class="danger" on:click=move |_| confirming.set(true)>{tr(lang, Msg::EraseStart)}</button>
         }>
             <button type="button" class="danger" on:click=move |_| {
                 session.erase_everything();
                 confirming.set(false);
                 session.notify(Notice::Done(t(lang.get_untracked(), Msg::EraseDone).to_string()));
-            }>{move || t(lang.get(), Msg::EraseConfirm)}</button>
-            <button type="button" on:click=move |_| confirming.set(false)>{move || t(lang.get(), Msg::Cancel)}</button>
+            }>{tr(lang, Msg::EraseConfirm)}</button>
+            <button type="button" on:click=move |_| confirming.set(false)>{tr(lang, Msg::Cancel)}</button>
         </Show>
     }
 }
@@ -278,9 +278,9 @@ fn BankFile() -> impl IntoView {
         });
     };
     view! {
-        <h2>{move || t(lang.get(), Msg::QuestionBank)}</h2>
+        <h2>{tr(lang, Msg::QuestionBank)}</h2>
         <p>{move || format!("{} · {} {} ({})", bank.meta.title.get(lang.get()), bank.meta.id, bank.meta.version, bank.meta.date)}</p>
-        <label class="field" for="bank-file">{move || t(lang.get(), Msg::UseBankFile)}</label>
+        <label class="field" for="bank-file">{tr(lang, Msg::UseBankFile)}</label>
         <input id="bank-file" type="file" accept=".json,application/json" on:change=on_file />
         {move || (!errors.with(Vec::is_empty)).then(|| view! {
             <div class="bank-errors" role="alert">

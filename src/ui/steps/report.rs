@@ -14,7 +14,7 @@ use crate::core::text::Lang;
 use crate::ui::charts::{CategoryChart, DomainChart};
 use crate::ui::download::{download, file_stem};
 use crate::ui::state::{now_iso, use_session};
-use crate::ui::strings::{colon, level_label, t, Msg};
+use crate::ui::strings::{colon, level_label, t, tr, Msg};
 
 /// Gaps printed with their remediation steps; the rest are listed in one line each (all
 /// of them, with steps, are in the gap-plan CSV).
@@ -93,10 +93,10 @@ pub fn Exports() -> impl IntoView {
         );
     };
     view! {
-        <div class="exports no-print" role="group" aria-label=move || t(lang.get(), Msg::Exports)>
-            <button type="button" on:click=answers>{move || t(lang.get(), Msg::ExportAnswersCsv)}</button>
-            <button type="button" on:click=gaps>{move || t(lang.get(), Msg::ExportGapsCsv)}</button>
-            <button type="button" on:click=json>{move || t(lang.get(), Msg::ExportJsonShort)}</button>
+        <div class="exports no-print" role="group" aria-label=tr(lang, Msg::Exports)>
+            <button type="button" on:click=answers>{tr(lang, Msg::ExportAnswersCsv)}</button>
+            <button type="button" on:click=gaps>{tr(lang, Msg::ExportGapsCsv)}</button>
+            <button type="button" on:click=json>{tr(lang, Msg::ExportJsonShort)}</button>
         </div>
     }
 }
@@ -111,14 +111,14 @@ pub fn ReportStep() -> impl IntoView {
     view! {
         <article class="report" aria-labelledby="step-heading">
             <div class="report-controls no-print">
-                <label class="field" for="report-org">{move || t(lang.get(), Msg::Organisation)}</label>
+                <label class="field" for="report-org">{tr(lang, Msg::Organisation)}</label>
                 <input id="report-org" type="text" prop:value=move || organisation.get()
                     on:change=move |ev| { let v = event_target_value(&ev); session.edit(|a| a.organisation = v); } />
-                <label class="field" for="report-assessor">{move || t(lang.get(), Msg::Assessor)}</label>
+                <label class="field" for="report-assessor">{tr(lang, Msg::Assessor)}</label>
                 <input id="report-assessor" type="text" prop:value=move || assessor.get()
                     on:change=move |ev| { let v = event_target_value(&ev); session.edit(|a| a.assessor = v); } />
                 <p class="actions">
-                    <button type="button" class="primary-button" on:click=move |_| print_page()>{move || t(lang.get(), Msg::PrintReport)}</button>
+                    <button type="button" class="primary-button" on:click=move |_| print_page()>{tr(lang, Msg::PrintReport)}</button>
                 </p>
                 <Exports />
             </div>

@@ -13,7 +13,7 @@ use crate::core::text::Lang;
 use crate::ui::charts::{CategoryChart, DomainChart};
 use crate::ui::route::Step;
 use crate::ui::state::use_session;
-use crate::ui::strings::{colon, t, Msg};
+use crate::ui::strings::{colon, t, tr, Msg};
 
 pub fn fmt_score(s: Option<f64>) -> String {
     s.map(|v| format!("{v:.0}")).unwrap_or_else(|| "–".into())
@@ -53,13 +53,13 @@ pub fn ResultsStep() -> impl IntoView {
     let bank = session.bank;
     view! {
         <section class="results" aria-labelledby="step-heading">
-            <h1 id="step-heading" tabindex="-1">{move || t(lang.get(), Msg::StepResults)}</h1>
+            <h1 id="step-heading" tabindex="-1">{tr(lang, Msg::StepResults)}</h1>
             <p class="actions no-print">
-                <a class="button primary" href=Step::Report.href()>{move || t(lang.get(), Msg::OpenReport)}</a>
-                <a class="button secondary" href=Step::Blank.href()>{move || t(lang.get(), Msg::BlankQuestionnaire)}</a>
+                <a class="button primary" href=Step::Report.href()>{tr(lang, Msg::OpenReport)}</a>
+                <a class="button secondary" href=Step::Blank.href()>{tr(lang, Msg::BlankQuestionnaire)}</a>
             </p>
             <super::report::Exports />
-            {crate::ui::embed::use_embed().share_results.then(|| view! { <p class="notice" role="status">{move || t(lang.get(), Msg::SharesResults)}</p> })}
+            {crate::ui::embed::use_embed().share_results.then(|| view! { <p class="notice" role="status">{tr(lang, Msg::SharesResults)}</p> })}
             {move || session.scores.with(|s| session.assessment.with(|a| results_body(s, a, bank, lang.get(), true)))}
         </section>
     }

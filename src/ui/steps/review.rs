@@ -7,7 +7,7 @@ use crate::core::answers::Response;
 use crate::core::bank::Item;
 use crate::ui::route::Step;
 use crate::ui::state::use_session;
-use crate::ui::strings::{t, Msg};
+use crate::ui::strings::{t, tr, Msg};
 
 #[component]
 pub fn ReviewStep() -> impl IntoView {
@@ -38,10 +38,10 @@ pub fn ReviewStep() -> impl IntoView {
     };
     view! {
         <section aria-labelledby="step-heading">
-            <h1 id="step-heading" tabindex="-1">{move || t(lang.get(), Msg::StepReview)}</h1>
+            <h1 id="step-heading" tabindex="-1">{tr(lang, Msg::StepReview)}</h1>
             <h2>{move || format!("{} ({})", t(lang.get(), Msg::Unanswered), lists.with(|l| l.0.len()))}</h2>
             <Show when=move || lists.with(|l| l.0.is_empty())>
-                <p>{move || t(lang.get(), Msg::AllAnswered)}</p>
+                <p>{tr(lang, Msg::AllAnswered)}</p>
             </Show>
             <ul class="review-list">
                 {move || lists.get().0.into_iter().filter_map(|id| bank.item(id)).map(|i| view! { <li>{item_link(i)}</li> }).collect_view()}

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::core::bank::ScopeQuestion;
 use crate::ui::state::use_session;
-use crate::ui::strings::{t, Msg};
+use crate::ui::strings::{tr, Msg};
 
 #[component]
 pub fn ScopeStep() -> impl IntoView {
@@ -19,8 +19,8 @@ pub fn ScopeStep() -> impl IntoView {
     };
     view! {
         <section aria-labelledby="step-heading">
-            <h1 id="step-heading" tabindex="-1">{move || t(lang.get(), Msg::StepScope)}</h1>
-            <p>{move || t(lang.get(), Msg::ScopeIntro)}</p>
+            <h1 id="step-heading" tabindex="-1">{tr(lang, Msg::StepScope)}</h1>
+            <p>{tr(lang, Msg::ScopeIntro)}</p>
             {bank.scope.iter().map(|q| view! {
                 <Show when=move || visible(q)>
                     <ScopeQuestionView q=q />

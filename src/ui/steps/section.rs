@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::ui::question::QuestionCard;
 use crate::ui::route::Step;
 use crate::ui::state::use_session;
-use crate::ui::strings::{t, Msg};
+use crate::ui::strings::{t, tr, Msg};
 
 #[component]
 pub fn SectionStep(domain: String) -> impl IntoView {
@@ -16,8 +16,8 @@ pub fn SectionStep(domain: String) -> impl IntoView {
     let Some(d) = bank.domain(&domain) else {
         return view! {
             <section>
-                <h1 id="step-heading" tabindex="-1">{move || t(lang.get(), Msg::SectionNotFound)}</h1>
-                <a href=Step::Scope.href()>{move || t(lang.get(), Msg::StepScope)}</a>
+                <h1 id="step-heading" tabindex="-1">{tr(lang, Msg::SectionNotFound)}</h1>
+                <a href=Step::Scope.href()>{tr(lang, Msg::StepScope)}</a>
             </section>
         }
         .into_any();
@@ -47,7 +47,7 @@ pub fn SectionStep(domain: String) -> impl IntoView {
                 format!("{} {a} / {n}", t(lang.get(), Msg::Answered))
             }}</p>
             <Show when=move || items.with(Vec::is_empty)>
-                <p>{move || t(lang.get(), Msg::SectionOutOfScope)}</p>
+                <p>{tr(lang, Msg::SectionOutOfScope)}</p>
             </Show>
             <For each=move || items.get().into_iter().enumerate() key=|(_, id)| *id children=move |(n, id)| {
                 bank.item(id).map(|item| view! { <QuestionCard item=item number=n + 1 /> })

@@ -9,7 +9,7 @@ use crate::core::scoring::score;
 use crate::core::share;
 use crate::ui::route::Step;
 use crate::ui::state::use_session;
-use crate::ui::strings::{t, Msg};
+use crate::ui::strings::{tr, Msg};
 
 /// The share payload of the page's URL, if any.
 pub fn shared_fragment() -> Option<String> {
@@ -32,11 +32,11 @@ pub fn SharedView(fragment: String) -> impl IntoView {
     let decoded = share::decode(&fragment, bank);
     view! {
         <main id="main" class="main-single" tabindex="-1">
-            <h1 id="step-heading" tabindex="-1">{move || t(lang.get(), Msg::SharedTitle)}</h1>
+            <h1 id="step-heading" tabindex="-1">{tr(lang, Msg::SharedTitle)}</h1>
             {match decoded {
                 Err(e) => view! {
-                    <p class="notice notice-error" role="alert">{move || t(lang.get(), Msg::SharedInvalid)} " " {move || e.message(lang.get())}</p>
-                    <button type="button" class="primary" on:click=move |_| leave_shared_view(Step::Welcome)>{move || t(lang.get(), Msg::SharedLeave)}</button>
+                    <p class="notice notice-error" role="alert">{tr(lang, Msg::SharedInvalid)} " " {move || e.message(lang.get())}</p>
+                    <button type="button" class="primary" on:click=move |_| leave_shared_view(Step::Welcome)>{tr(lang, Msg::SharedLeave)}</button>
                 }.into_any(),
                 Ok(shared) => {
                     let assessment = shared.assessment;
@@ -51,11 +51,11 @@ pub fn SharedView(fragment: String) -> impl IntoView {
                         set_timeout(|| leave_shared_view(Step::Results), std::time::Duration::from_millis(50));
                     };
                     view! {
-                        <p class="notice" role="status">{move || t(lang.get(), Msg::SharedReadOnly)}</p>
+                        <p class="notice" role="status">{tr(lang, Msg::SharedReadOnly)}</p>
                         <p class="shared-name">{name}</p>
                         <p class="actions">
-                            <button type="button" class="primary" on:click=import>{move || t(lang.get(), Msg::SharedImport)}</button>
-                            <button type="button" on:click=move |_| leave_shared_view(Step::Welcome)>{move || t(lang.get(), Msg::SharedLeave)}</button>
+                            <button type="button" class="primary" on:click=import>{tr(lang, Msg::SharedImport)}</button>
+                            <button type="button" on:click=move |_| leave_shared_view(Step::Welcome)>{tr(lang, Msg::SharedLeave)}</button>
                         </p>
                         <section class="results">{move || results_body(&scores, &shown, bank, lang.get(), false)}</section>
                     }.into_any()

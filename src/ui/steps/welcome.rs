@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::ui::route::{sequence, Step};
 use crate::ui::state::use_session;
-use crate::ui::strings::{t, Msg};
+use crate::ui::strings::{t, tr, Msg};
 
 #[component]
 pub fn Welcome() -> impl IntoView {
@@ -38,13 +38,13 @@ pub fn Welcome() -> impl IntoView {
     };
     view! {
         <section class="welcome" aria-labelledby="step-heading">
-            <h1 id="step-heading" tabindex="-1">{move || t(lang.get(), Msg::WelcomeHeading)}</h1>
+            <h1 id="step-heading" tabindex="-1">{tr(lang, Msg::WelcomeHeading)}</h1>
             <p class="bank-name">{move || bank.meta.title.get(lang.get()).to_string()} " · " {bank.meta.version.clone()}</p>
-            <p>{move || t(lang.get(), Msg::WelcomeWhat)}</p>
-            <p>{move || t(lang.get(), Msg::WelcomeTime)}</p>
-            <p class="privacy">{move || t(lang.get(), Msg::WelcomePrivacy)}</p>
-            <h2>{move || t(lang.get(), Msg::KeyboardHelpTitle)}</h2>
-            <p>{move || t(lang.get(), Msg::KeyboardHelp)}</p>
+            <p>{tr(lang, Msg::WelcomeWhat)}</p>
+            <p>{tr(lang, Msg::WelcomeTime)}</p>
+            <p class="privacy">{tr(lang, Msg::WelcomePrivacy)}</p>
+            <h2>{tr(lang, Msg::KeyboardHelpTitle)}</h2>
+            <p>{tr(lang, Msg::KeyboardHelp)}</p>
             <p class="actions">
                 <a class="button primary" href=move || resume.get().href()>
                     {move || if started() { t(lang.get(), Msg::Resume) } else { t(lang.get(), Msg::Start) }}
