@@ -568,11 +568,20 @@ fn messages_name_file_item_and_field_in_both_languages() {
 #[test]
 fn a_provider_file_says_whether_it_extends_the_default_bank() {
     let example = std::fs::read_to_string("public/banks/example-cloud.json").unwrap();
-    let extends = |text: &str| Source { name: "p.json", text }.extends();
+    let extends = |text: &str| {
+        Source {
+            name: "p.json",
+            text,
+        }
+        .extends()
+    };
     assert_eq!(extends(&example).as_deref(), Some("soc-readiness-default"));
     let survey = std::fs::read_to_string("tests/e2e/fixtures/peer-survey.json").unwrap();
     assert_eq!(extends(&survey), None);
     // Unreadable: no download; building the bank reports the problem.
     assert_eq!(extends("{\"bank\": "), None);
-    assert_eq!(extends("\u{feff}{\"bank\":{\"extends\":\"x\"}}").as_deref(), Some("x"));
+    assert_eq!(
+        extends("\u{feff}{\"bank\":{\"extends\":\"x\"}}").as_deref(),
+        Some("x")
+    );
 }

@@ -95,10 +95,16 @@ pub fn App() -> impl IntoView {
             return view! { <Shell bank=bank lang=lang /> }.into_any();
         }
         match bank.get() {
-            None => view! { <p class="loading" role="status">{tr(lang, Msg::LoadingBank)}</p> }.into_any(),
+            None => view! { <p class="loading" role="status">{tr(lang, Msg::LoadingBank)}</p> }
+                .into_any(),
             Some(Ok(bank)) => view! { <Shell bank=bank lang=lang /> }.into_any(),
-            Some(Err(problem)) if from_provider() => view! { <ProviderBankProblem problem=problem lang=lang use_default=use_default /> }.into_any(),
-            Some(Err(BankProblem::Invalid(errors))) => view! { <BankErrors errors=errors lang=lang /> }.into_any(),
+            Some(Err(problem)) if from_provider() => {
+                view! { <ProviderBankProblem problem=problem lang=lang use_default=use_default /> }
+                    .into_any()
+            }
+            Some(Err(BankProblem::Invalid(errors))) => {
+                view! { <BankErrors errors=errors lang=lang /> }.into_any()
+            }
             Some(Err(_)) => view! { <DefaultBankMissing lang=lang retry=retry /> }.into_any(),
         }
     };

@@ -10,10 +10,11 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::state::use_session;
-use super::strings::{level_label, t, tr, Msg};
+use super::strings::{level_label, t, Msg};
 use crate::core::answers::{Level, Response};
 use crate::core::bank::{Item, ItemKind};
 use crate::core::criteria::Catalogue;
+use crate::core::text::Lang;
 
 /// What the radio group shows as chosen (a pending N/A has no reason yet).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,9 +66,12 @@ pub fn QuestionCard(
     item: &'static Item,
     /// Position in the section, for the heading ("3 of 9").
     number: usize,
+    /// The language of every text: the section renders its questions again when it changes,
+    /// so a question holds no reactive text of its own (answering stays cheap, and the
+    /// section has a third fewer effects to build and drop).
+    lang: Lang,
 ) -> impl IntoView {
     let session = use_session();
-    let lang = session.lang;
     let bank = session.bank;
     let id = item.id.as_str();
     // A per-question memo: answering one question re-renders only that question.
@@ -89,7 +93,7 @@ pub fn QuestionCard(
     let set = move |r: Response| {
         let mut result = Ok(());
         session.edit(|a| result = a.set_response(bank, id, r));
-        na_error.set(result.err().map(|e| e.message(lang.get_untracked())));
+        na_error.set(result.err().map(|e| e.message(lang)));
     };
     let pick_level = move |v: u8| {
         na_pending.set(false);
@@ -104,8 +108,7 @@ pub fn QuestionCard(
     let pick_na = move || {
         if item.never_na {
             na_error.set(Some(
-                crate::core::answers::AnswerError::NaRefused(id.to_string())
-                    .message(lang.get_untracked()),
+                crate::core::answers::AnswerError::NaRefused(id.to_string()).message(lang),
             ));
             return;
         }
@@ -198,34 +201,57 @@ pub fn QuestionCard(
         }
     };
 
-    let kind_label = move || match item.kind {
-        ItemKind::Cuec => t(lang.get(), Msg::KindCuec),
-        ItemKind::UserResponsibility => t(lang.get(), Msg::KindUserResponsibility),
-        ItemKind::Readiness => t(lang.get(), Msg::KindReadiness),
-    };
-    let criticality_label = move || {
+    let kind_label = t(
+        lang,
+        match item.kind {
+            ItemKind::Cuec => Msg::KindCuec,
+            ItemKind::UserResponsibility => Msg::KindUserResponsibility,
+            ItemKind::Readiness => Msg::KindReadiness,
+        },
+    );
+    let criticality_label = {
         use crate::core::bank::Criticality::*;
-        let m = match item.criticality {
-            Critical => Msg::Critical,
-            High => Msg::High,
-            Medium => Msg::Medium,
-            Low => Msg::Low,
-        };
-        t(lang.get(), m)
+        t(
+            lang,
+            match item.criticality {
+                Critical => Msg::Critical,
+                High => Msg::High,
+                Medium => Msg::Medium,
+                Low => Msg::Low,
+            },
+        )
     };
-    let criteria = move || {
-        let l = lang.get();
-        item.criteria
-            .iter()
-            .map(|c| {
-                let title = Catalogue::builtin()
-                    .ok()
-                    .and_then(|cat| cat.criterion(c))
-                    .map(|cr| cr.title.get(l).to_string())
-                    .unwrap_or_default();
-                view! { <li><span class="crit-id">{c.clone()}</span> " " {title}</li> }
-            })
-            .collect_view()
+    let criteria = item
+        .criteria
+        .iter()
+        .map(|c| {
+            let title = Catalogue::builtin()
+                .ok()
+                .and_then(|cat| cat.criterion(c))
+                .map(|cr| cr.title.get(lang))
+                .unwrap_or_default();
+            view! { <li><span class="crit-id">{c.as_str()}</span> " " {title}</li> }
+        })
+        .collect_view();
+    // The guidance is built when its <details> is first opened: most are never opened, and
+    // each would otherwise add a dozen nodes to every question of the section.
+    // The note, owner and frequency fields likewise (three form controls per question):
+    // open from the start when the question already has any of them.
+    let has_notes = !note.get_untracked().is_empty()
+        || owner_frequency.with_untracked(|(o, f)| !o.is_empty() || !f.is_empty());
+    let notes_opened = RwSignal::new(has_notes);
+    let why_opened = RwSignal::new(false);
+    let how_opened = RwSignal::new(false);
+    let on_toggle = |opened: RwSignal<bool>| {
+        move |ev: leptos::ev::Event| {
+            let open = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+                .is_some_and(|d| d.open());
+            if open && !opened.get_untracked() {
+                opened.set(true);
+            }
+        }
     };
     let group = format!("q-{id}");
     let heading_id = format!("h-{id}");
@@ -234,7 +260,7 @@ pub fn QuestionCard(
     let note_id = format!("n-{id}");
     let owner_id = format!("o-{id}");
     let frequency_id = format!("f-{id}");
-    let radio = move |value: Choice, label: Signal<String>| {
+    let radio = move |value: Choice, label: &'static str| {
         let name = group.clone();
         // `data-option` marks the five maturity levels (the peer benchmark and tests select
         // answers by it); "don't know" and N/A are not levels.
@@ -248,7 +274,7 @@ pub fn QuestionCard(
                         Choice::DontKnow => pick_dont_know(),
                         Choice::NotApplicable => pick_na(),
                     } />
-                <span>{move || label.get()}</span>
+                <span>{label}</span>
             </label>
         }
     };
@@ -259,59 +285,63 @@ pub fn QuestionCard(
                 <span class="item-id">{id}</span>
                 <span class="badge">{kind_label}</span>
                 <span class=format!("badge crit-{}", item.criticality.id())>{criticality_label}</span>
-                <span class="q-number">{move || format!("{} {number}", t(lang.get(), Msg::QuestionNumber))}</span>
+                <span class="q-number">{format!("{} {number}", t(lang, Msg::QuestionNumber))}</span>
             </div>
             <fieldset>
-                <legend id=heading_id>{move || item.title.get(lang.get()).to_string()}</legend>
-                <p class="statement">{move || item.statement.get(lang.get()).to_string()}</p>
+                <legend id=heading_id>{item.title.get(lang)}</legend>
+                <p class="statement">{item.statement.get(lang)}</p>
                 <div class="scale">
-                    {Level::all().map(|l| {
-                        let v = l.value();
-                        radio.clone()(Choice::Level(v), Signal::derive(move || level_label(lang.get(), v).to_string()))
-                    }).collect_view()}
-                    {radio.clone()(Choice::DontKnow, Signal::derive(move || t(lang.get(), Msg::DontKnow).to_string()))}
-                    {(!item.never_na).then(|| radio.clone()(Choice::NotApplicable, Signal::derive(move || t(lang.get(), Msg::NotApplicable).to_string())))}
+                    {Level::all().map(|l| radio.clone()(Choice::Level(l.value()), level_label(lang, l.value()))).collect_view()}
+                    {radio.clone()(Choice::DontKnow, t(lang, Msg::DontKnow))}
+                    {(!item.never_na).then(|| radio.clone()(Choice::NotApplicable, t(lang, Msg::NotApplicable)))}
                 </div>
                 <Show when=move || choice.get() == Some(Choice::NotApplicable)>
-                    <label class="field" for=reason_id.clone()>{tr(lang, Msg::NaReason)}</label>
+                    <label class="field" for=reason_id.clone()>{t(lang, Msg::NaReason)}</label>
                     <textarea id=reason_id.clone() class="na-reason" rows="2"
                         prop:value=move || reason.get()
                         on:change=move |ev| set_reason(event_target_value(&ev))></textarea>
                 </Show>
                 <p class="field-error" role="alert">{move || na_error.get()}</p>
             </fieldset>
-            <label class="field" for=note_id.clone()>{tr(lang, Msg::Note)}</label>
-            <textarea id=note_id class="note" rows="2"
-                prop:value=move || note.get()
-                on:change=move |ev| set_note(event_target_value(&ev))></textarea>
-            <div class="owner-row">
-                <div>
-                    <label class="field" for=owner_id.clone()>{tr(lang, Msg::Owner)}</label>
-                    <input id=owner_id type="text" prop:value=move || owner_frequency.get().0
-                        on:change=move |ev| set_owner(event_target_value(&ev)) />
-                </div>
-                <div>
-                    <label class="field" for=frequency_id.clone()>{tr(lang, Msg::Frequency)}</label>
-                    <input id=frequency_id type="text" prop:value=move || owner_frequency.get().1
-                        on:change=move |ev| set_frequency(event_target_value(&ev)) />
-                </div>
-            </div>
-            <details>
-                <summary>{tr(lang, Msg::WhyItMatters)}</summary>
-                <p>{move || item.why.get(lang.get()).to_string()}</p>
+            <details class="notes" open=has_notes on:toggle=on_toggle(notes_opened)>
+                <summary>{t(lang, Msg::NotesOwner)}</summary>
+                {move || notes_opened.get().then(|| view! {
+                    <label class="field" for=note_id.clone()>{t(lang, Msg::Note)}</label>
+                    <textarea id=note_id.clone() class="note" rows="2"
+                        prop:value=move || note.get()
+                        on:change=move |ev| set_note(event_target_value(&ev))></textarea>
+                    <div class="owner-row">
+                        <div>
+                            <label class="field" for=owner_id.clone()>{t(lang, Msg::Owner)}</label>
+                            <input id=owner_id.clone() type="text" prop:value=move || owner_frequency.get().0
+                                on:change=move |ev| set_owner(event_target_value(&ev)) />
+                        </div>
+                        <div>
+                            <label class="field" for=frequency_id.clone()>{t(lang, Msg::Frequency)}</label>
+                            <input id=frequency_id.clone() type="text" prop:value=move || owner_frequency.get().1
+                                on:change=move |ev| set_frequency(event_target_value(&ev)) />
+                        </div>
+                    </div>
+                })}
             </details>
-            <details>
-                <summary>{tr(lang, Msg::HowToDoIt)}</summary>
-                <ol>{move || item.how.get(lang.get()).iter().map(|s| view! { <li>{s.clone()}</li> }).collect_view()}</ol>
-                <h3>{tr(lang, Msg::Evidence)}</h3>
-                <p>{move || item.evidence.get(lang.get()).to_string()}</p>
-                {item.type2.as_ref().map(|t2| view! {
-                    <h3>{move || t(lang.get(), Msg::Type2Adds)}</h3>
-                    <p>{move || t2.get(lang.get()).to_string()}</p>
+            <details on:toggle=on_toggle(why_opened)>
+                <summary>{t(lang, Msg::WhyItMatters)}</summary>
+                {move || why_opened.get().then(|| view! { <p>{item.why.get(lang)}</p> })}
+            </details>
+            <details on:toggle=on_toggle(how_opened)>
+                <summary>{t(lang, Msg::HowToDoIt)}</summary>
+                {move || how_opened.get().then(|| view! {
+                    <ol>{item.how.get(lang).iter().map(|s| view! { <li>{s.as_str()}</li> }).collect_view()}</ol>
+                    <h3>{t(lang, Msg::Evidence)}</h3>
+                    <p>{item.evidence.get(lang)}</p>
+                    {item.type2.as_ref().map(|t2| view! {
+                        <h3>{t(lang, Msg::Type2Adds)}</h3>
+                        <p>{t2.get(lang)}</p>
+                    })}
                 })}
             </details>
             <div class="criteria">
-                <h3>{tr(lang, Msg::Criteria)}</h3>
+                <h3>{t(lang, Msg::Criteria)}</h3>
                 <ul>{criteria}</ul>
             </div>
         </article>

@@ -10,7 +10,10 @@ use crate::core::text::Lang;
 /// Every call returns the same closure type, so Leptos instantiates its text renderer once
 /// for all of them instead of once per `move || t(lang.get(), …)` written in place (each of
 /// those is its own type, and its own copy of the rendering code in the wasm).
-pub fn tr(lang: RwSignal<Lang>, msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+pub fn tr(
+    lang: RwSignal<Lang>,
+    msg: Msg,
+) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
     move || t(lang.get(), msg)
 }
 
@@ -88,6 +91,7 @@ messages! {
     DontKnow => "Don't know", "不确定";
     NotApplicable => "Not applicable", "不适用";
     NaReason => "Why does it not apply? (required)", "为什么不适用？（必填）";
+    NotesOwner => "Note, owner and frequency", "备注、负责人和执行频率";
     Note => "Note: where the evidence is, remarks", "备注：证据存放位置及其他说明";
     Owner => "Owner (who operates it)", "负责人（由谁执行）";
     Frequency => "Frequency (how often)", "执行频率";

@@ -31,3 +31,10 @@ export async function axeViolations(page) {
   const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
+
+// Opens every <details> on the page. A question's guidance is built when its <details> is
+// first opened (src/ui/question.rs), so this waits until every one holds more than its summary.
+export async function openAllDetails(page) {
+  await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+  await page.waitForFunction(() => [...document.querySelectorAll('article.question details')].every((d) => d.children.length > 1));
+}

@@ -4,7 +4,7 @@
 import { test, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
-import { STORAGE_KEY } from './helpers.mjs';
+import { STORAGE_KEY, openAllDetails } from './helpers.mjs';
 
 const OUT = 'test-results/i18n';
 mkdirSync(OUT, { recursive: true });
@@ -53,7 +53,7 @@ test('in Chinese, no step shows English text', async ({ page }) => {
   for (const href of [...steps, '?lang=zh&step=report', '?lang=zh&step=blank']) {
     await page.goto(href);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-    await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+    await openAllDetails(page);
     const text = await page.evaluate(() => document.body.innerText);
     for (const w of text.match(LATIN) || []) {
       if (!allowed.has(w) && !UI_TERMS.has(w) && !ID.test(w)) (found[w] ||= new Set()).add(href);
@@ -83,6 +83,7 @@ test('switching language mid-assessment keeps every answer and the step', async 
   const items = page.locator('article.question');
   const n = await items.count();
   for (let i = 0; i < n; i++) await items.nth(i).getByRole('radio').nth(i % 6).check();
+  await items.first().getByText('Note, owner and frequency').click();
   await items.first().getByRole('textbox', { name: /^Note/ }).fill('Evidence: ticket SEC-1');
   await items.first().getByRole('textbox', { name: /^Note/ }).blur();
   const before = await page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY);

@@ -1,7 +1,7 @@
 // The questionnaire as a user meets it: a whole walkthrough by keyboard alone, resuming
 // after a reload, scope changes that hide and restore answers, and answering by digit keys.
 import { test, expect } from '@playwright/test';
-import { watch, axeViolations, STORAGE_KEY } from './helpers.mjs';
+import { watch, axeViolations, STORAGE_KEY, openAllDetails } from './helpers.mjs';
 
 /** Presses Tab until the focused element's text matches, as a keyboard user would. */
 async function tabTo(page, pattern, max = 400) {
@@ -99,14 +99,22 @@ test('a reload in the middle keeps every answer, note and the step', async ({ pa
   for (let i = 0; i < n; i++) {
     await items.nth(i).getByRole('radio', { name: new RegExp(`^${i % 5} — `) }).check();
   }
+  // The note, owner and frequency fields are folded until opened.
+  await expect(items.first().getByRole('textbox', { name: /Note/ })).toHaveCount(0);
+  await items.first().getByText('Note, owner and frequency').click();
   await items.first().getByRole('textbox', { name: /Note/ }).fill('Owner: platform team; evidence in Confluence SEC-12');
   await items.first().getByRole('textbox', { name: /Note/ }).blur();
+  await items.first().getByRole('textbox', { name: /^Owner/ }).fill('Platform lead');
+  await items.first().getByRole('textbox', { name: /^Owner/ }).blur();
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: 'MFA and privileged accounts' })).toBeVisible();
   for (let i = 0; i < n; i++) {
     await expect(items.nth(i).getByRole('radio', { name: new RegExp(`^${i % 5} — `) })).toBeChecked();
   }
+  // A question with a note shows its fields open; the others stay folded.
   await expect(items.first().getByRole('textbox', { name: /Note/ })).toHaveValue('Owner: platform team; evidence in Confluence SEC-12');
+  await expect(items.first().getByRole('textbox', { name: /^Owner/ })).toHaveValue('Platform lead');
+  await expect(items.nth(1).getByRole('textbox', { name: /Note/ })).toHaveCount(0);
 });
 
 test('a scope change hides questions but keeps their answers, and restores them', async ({ page }) => {
@@ -159,7 +167,7 @@ for (const width of [360, 1280]) {
       await page.goto(`./?lang=en&${s}`);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
       // Open every "why" and "how" so their text is checked too.
-      await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+      await openAllDetails(page);
       expect(await axeViolations(page), s).toEqual([]);
     }
     // Nothing overflows sideways on a phone.
@@ -167,3 +175,22 @@ for (const width of [360, 1280]) {
     expect(overflow).toBeLessThanOrEqual(0);
   });
 }
+
+test('the guidance opens from the keyboard: why, how, evidence and what Type II adds', async ({ page }) => {
+  await page.goto('./?lang=en&step=section&domain=iam');
+  const item = page.locator('article[data-item="IAM-01"]');
+  // Built when first opened, not before.
+  await expect(item).not.toContainText("The provider's logical-access controls cover its own staff");
+  await item.getByText('Why it matters').focus();
+  await page.keyboard.press('Enter');
+  await expect(item).toContainText("The provider's logical-access controls cover its own staff");
+  await item.getByText('How to do it').focus();
+  await page.keyboard.press('Enter');
+  await expect(item.getByRole('listitem').filter({ hasText: 'Route every access request' })).toBeVisible();
+  await expect(item).toContainText('The access-request procedure; a system-generated list of ide');
+  await expect(item).toContainText('The auditor samples grants from the whole window');
+  // Closed and opened again: still there, once.
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await expect(item.getByRole('listitem').filter({ hasText: 'Route every access request' })).toHaveCount(1);
+});

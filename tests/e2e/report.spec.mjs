@@ -4,7 +4,7 @@
 import { test, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { STORAGE_KEY, axeViolations } from './helpers.mjs';
+import { STORAGE_KEY, axeViolations, openAllDetails } from './helpers.mjs';
 
 const OUT = 'test-results/report';
 mkdirSync(OUT, { recursive: true });
@@ -162,7 +162,7 @@ test('axe-core finds no violation on the results page and the report', async ({ 
   for (const step of ['results', 'report']) {
     await page.goto(`./?lang=en&step=${step}`);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-    await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+    await openAllDetails(page);
     expect(await axeViolations(page), step).toEqual([]);
   }
 });

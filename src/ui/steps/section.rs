@@ -49,9 +49,15 @@ pub fn SectionStep(domain: String) -> impl IntoView {
             <Show when=move || items.with(Vec::is_empty)>
                 <p>{tr(lang, Msg::SectionOutOfScope)}</p>
             </Show>
-            <For each=move || items.get().into_iter().enumerate() key=|(_, id)| *id children=move |(n, id)| {
-                bank.item(id).map(|item| view! { <QuestionCard item=item number=n + 1 /> })
-            } />
+            // Questions carry static text in one language: a language change renders them again.
+            {move || {
+                let l = lang.get();
+                view! {
+                    <For each=move || items.get().into_iter().enumerate() key=|(_, id)| *id children=move |(n, id)| {
+                        bank.item(id).map(|item| view! { <QuestionCard item=item number=n + 1 lang=l /> })
+                    } />
+                }
+            }}
         </section>
     }
     .into_any()

@@ -1,0 +1,81 @@
+// Where the time goes while the peer survey is answered: runs the benchmark's in-page answering
+// loop (click, yield a task, force layout; Next; until the last section) in Debian's Chromium
+// under the V8 sampling profiler, and prints the functions with the most self time (wasm
+// functions by name when the wasm keeps its name section).
+//
+//   node tools/bench/profile.mjs URL [N]
+//
+// URL: the app serving the survey, e.g.
+//   http://127.0.0.1:8090/?lang=en&bank=fixtures/peer-survey.json&step=scope
+// For readable wasm names, serve a build whose wasm kept its names: tools/bench/profile-build.sh.
+import { chromium } from 'playwright-core';
+
+const url = process.argv[2];
+const top = Number(process.argv[3] || 40);
+if (!url) {
+  console.error('usage: node tools/bench/profile.mjs URL [N]');
+  process.exit(2);
+}
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium' });
+const page = await browser.newPage();
+await page.goto(url);
+await page.locator('[data-q] label[data-option]').first().waitFor();
+const cdp = await page.context().newCDPSession(page);
+await cdp.send('Profiler.enable');
+await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+await cdp.send('Profiler.start');
+const run = await page.evaluate(async () => {
+  const yieldTask = () => new Promise((r) => { const ch = new MessageChannel(); ch.port1.onmessage = () => r(); ch.port2.postMessage(0); });
+  const vis = (el) => !!el && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+  const groups = () => [...document.querySelectorAll('[data-q]')].filter(vis);
+  const sig = () => groups().map((g) => g.getAttribute('data-q')).join('|');
+  const fixed = { scope_cloud: 0, scope_dev: 0, scope_ot: 1 };
+  const t0 = performance.now();
+  let clicks = 0, qi = 0, clickMs = 0, viewMs = 0;
+  for (let guard = 0; guard < 200; guard++) {
+    for (const g of groups()) {
+      const key = g.getAttribute('data-q');
+      if (g.querySelector('input:checked')) { qi++; continue; }
+      const opts = g.querySelectorAll('label[data-option]');
+      const k = key in fixed ? fixed[key] : (qi * 3 + 1) % opts.length;
+      const tc = performance.now();
+      opts[k].click(); clicks++; qi++;
+      await yieldTask(); void document.body.offsetHeight;
+      clickMs += performance.now() - tc;
+    }
+    const next = [...document.querySelectorAll('#step-next[data-next=questions]')].find(vis);
+    if (!next) break;
+    const tv = performance.now();
+    const before = sig();
+    next.click();
+    for (let k = 0; k < 20000; k++) { await yieldTask(); const s = sig(); if (s && s !== before) break; }
+    void document.body.offsetHeight;
+    viewMs += performance.now() - tv;
+  }
+  return { ms: performance.now() - t0, clicks, clickMs, viewMs };
+});
+const { profile } = await cdp.send('Profiler.stop');
+await browser.close();
+
+const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+const self = new Map();
+const byKind = new Map();
+let total = 0;
+for (let i = 0; i < profile.samples.length; i++) {
+  const node = byId.get(profile.samples[i]);
+  const dt = profile.timeDeltas[i + 1] ?? 0;
+  total += dt;
+  const f = node.callFrame;
+  const where = f.url ? f.url.replace(/^.*\//, '') : '';
+  const name = `${f.functionName || '(anonymous)'}  ${where}`;
+  self.set(name, (self.get(name) || 0) + dt);
+  const kind = where.endsWith('.wasm') ? 'wasm' : where.endsWith('.js') ? 'JS glue' : f.url ? 'other script'
+    : /^\((program|idle|garbage collector)\)$/.test(f.functionName) ? f.functionName : 'browser (DOM, layout, events)';
+  byKind.set(kind, (byKind.get(kind) || 0) + dt);
+}
+console.log(`answered ${run.clicks} in ${run.ms.toFixed(0)} ms: clicks ${run.clickMs.toFixed(0)} ms, section changes ${run.viewMs.toFixed(0)} ms`);
+console.log(`profile: ${(total / 1000).toFixed(0)} ms sampled; ${[...byKind].sort((a, b) => b[1] - a[1]).map(([k, us]) => `${k} ${(us / 1000).toFixed(0)} ms`).join(', ')}`);
+console.log('top self time:');
+for (const [name, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, top)) {
+  console.log(`${(us / 1000).toFixed(1).padStart(8)} ms  ${(100 * us / total).toFixed(1).padStart(5)}%  ${name.slice(0, 150)}`);
+}
