@@ -2,7 +2,7 @@
 //! (file, entry, field, problem). Fixtures are small files laid over the shipped bank:
 //! "added" files merge as more files of the default bank; "provider" files extend it.
 
-use soc_readiness::core::bank::{Bank, BankError, Format, Problem, Source};
+use soc_readiness::core::bank::{Bank, BankError, Format, Problem, ProviderFile, Source};
 use soc_readiness::core::default_bank::SOURCES;
 use soc_readiness::core::text::Lang;
 
@@ -564,24 +564,32 @@ fn messages_name_file_item_and_field_in_both_languages() {
     );
 }
 
-/// The app downloads the default bank for a provider file only when the file extends it.
+/// The app downloads the default bank for a provider file only when the file extends it,
+/// and reads the provider's file once.
 #[test]
 fn a_provider_file_says_whether_it_extends_the_default_bank() {
     let example = std::fs::read_to_string("public/banks/example-cloud.json").unwrap();
     let extends = |text: &str| {
-        Source {
+        ProviderFile::parse(Source {
             name: "p.json",
             text,
-        }
-        .extends()
+        })
+        .map(|f| f.extends().map(str::to_string))
+        .map_err(|e| e.file)
     };
-    assert_eq!(extends(&example).as_deref(), Some("soc-readiness-default"));
+    assert_eq!(extends(&example), Ok(Some("soc-readiness-default".into())));
     let survey = std::fs::read_to_string("tests/e2e/fixtures/peer-survey.json").unwrap();
-    assert_eq!(extends(&survey), None);
-    // Unreadable: no download; building the bank reports the problem.
-    assert_eq!(extends("{\"bank\": "), None);
-    assert_eq!(
-        extends("\u{feff}{\"bank\":{\"extends\":\"x\"}}").as_deref(),
-        Some("x")
-    );
+    assert_eq!(extends(&survey), Ok(None));
+    // Unreadable: refused, naming the file, before anything is downloaded.
+    assert_eq!(extends("{\"bank\": "), Err("p.json".into()));
+    // Built from that one reading: the same bank as from the text.
+    let source = Source {
+        name: "p.json",
+        text: &survey,
+    };
+    let once = Bank::from_provider_file(&[], ProviderFile::parse(source).unwrap()).unwrap();
+    let from_text = Bank::from_provider(SOURCES, source).unwrap();
+    assert_eq!(once.meta.id, "peer-survey");
+    let ids = |b: &Bank| b.items.iter().map(|i| i.id.clone()).collect::<Vec<_>>();
+    assert_eq!(ids(&once), ids(&from_text));
 }

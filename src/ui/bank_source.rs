@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::core::bank::{
-    bundle_sources, read_bundle, Bank, BankError, Source, DEFAULT_BUNDLE_PATH,
+    bundle_sources, read_bundle, Bank, BankError, ProviderFile, Source, DEFAULT_BUNDLE_PATH,
 };
 
 /// Why a bank could not be used.
@@ -112,12 +112,14 @@ pub async fn default_bank() -> Result<&'static Bank, BankProblem> {
 /// Builds a provider's bank from its text: laid over the default bank when it `extends`
 /// it (downloading the default bank then), standalone otherwise.
 pub async fn provider_bank(name: &str, text: &str) -> Result<&'static Bank, BankProblem> {
-    let source = Source { name, text };
-    let bank = if source.extends().is_some() {
+    // Read once: whether it extends the default bank, then built from the same reading.
+    let file =
+        ProviderFile::parse(Source { name, text }).map_err(|e| BankProblem::Invalid(vec![e]))?;
+    let bank = if file.extends().is_some() {
         let files = default_files().await?;
-        Bank::from_provider(&bundle_sources(&files), source)
+        Bank::from_provider_file(&bundle_sources(&files), file)
     } else {
-        Bank::from_provider(&[], source)
+        Bank::from_provider_file(&[], file)
     }
     .map_err(BankProblem::Invalid)?;
     // Loaded once per page (or per picked file); the session borrows it for the page's life.

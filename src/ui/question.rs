@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::state::use_session;
-use super::strings::{level_label, t, Msg};
+use super::strings::{colon, level_label, t, Msg};
 use crate::core::answers::{Level, Response};
 use crate::core::bank::{Item, ItemKind};
 use crate::core::criteria::Catalogue;
@@ -221,18 +221,22 @@ pub fn QuestionCard(
             },
         )
     };
-    let criteria = item
-        .criteria
-        .iter()
-        .map(|c| {
-            let title = Catalogue::builtin()
-                .ok()
-                .and_then(|cat| cat.criterion(c))
-                .map(|cr| cr.title.get(lang))
-                .unwrap_or_default();
-            view! { <li><span class="crit-id">{c.as_str()}</span> " " {title}</li> }
-        })
-        .collect_view();
+    // The criteria's titles, like the guidance, are built when first opened; their IDs are
+    // in the summary.
+    let criteria = move || {
+        item.criteria
+            .iter()
+            .map(|c| {
+                let title = Catalogue::builtin()
+                    .ok()
+                    .and_then(|cat| cat.criterion(c))
+                    .map(|cr| cr.title.get(lang))
+                    .unwrap_or_default();
+                view! { <li><span class="crit-id">{c.as_str()}</span> " " {title}</li> }
+            })
+            .collect_view()
+    };
+    let criteria_opened = RwSignal::new(false);
     // The guidance is built when its <details> is first opened: most are never opened, and
     // each would otherwise add a dozen nodes to every question of the section.
     // The note, owner and frequency fields likewise (three form controls per question):
@@ -301,7 +305,7 @@ pub fn QuestionCard(
                         prop:value=move || reason.get()
                         on:change=move |ev| set_reason(event_target_value(&ev))></textarea>
                 </Show>
-                <p class="field-error" role="alert">{move || na_error.get()}</p>
+                {move || na_error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
             </fieldset>
             <details class="notes" open=has_notes on:toggle=on_toggle(notes_opened)>
                 <summary>{t(lang, Msg::NotesOwner)}</summary>
@@ -340,10 +344,10 @@ pub fn QuestionCard(
                     })}
                 })}
             </details>
-            <div class="criteria">
-                <h3>{t(lang, Msg::Criteria)}</h3>
-                <ul>{criteria}</ul>
-            </div>
+            <details class="criteria" on:toggle=on_toggle(criteria_opened)>
+                <summary>{format!("{}{}{}", t(lang, Msg::Criteria), colon(lang), item.criteria.join(", "))}</summary>
+                {move || criteria_opened.get().then(|| view! { <ul>{criteria()}</ul> })}
+            </details>
         </article>
     }
 }

@@ -145,7 +145,15 @@ impl Session {
     /// and the user chooses (see `resolve_conflict`).
     fn autosave(self) {
         Effect::new(move |_| {
-            let a = self.assessment.get();
+            // Borrowed, not cloned: an answer click serialises the assessment once.
+            let (id, name, mine, untouched) = self.assessment.with(|a| {
+                (
+                    a.id.clone(),
+                    a.name.clone(),
+                    a.to_json(),
+                    a.answers.is_empty() && a.scope.is_empty() && a.name.is_empty(),
+                )
+            });
             if self.conflict.with(Option::is_some) {
                 return;
             }
@@ -153,22 +161,22 @@ impl Session {
             if !store.available() {
                 return;
             }
-            let key = assessment_key(&a.id);
+            let key = assessment_key(&id);
             let stored = store.read(&key);
-            let mine = a.to_json();
             if stored.as_deref() == Some(mine.as_str()) {
                 self.last_written.set_value(stored);
                 return;
             }
-            let ours = self.last_written.get_value();
-            let untouched = a.answers.is_empty() && a.scope.is_empty() && a.name.is_empty();
+            let unseen = self
+                .last_written
+                .with_value(|ours| stored.is_some() && stored != *ours);
             // An untouched new assessment is never written: storage stays empty until the
             // user enters something (and after "delete everything"), and it cannot write over
             // what someone else stored meanwhile.
-            if untouched && (stored.is_none() || stored != ours) {
+            if untouched && (stored.is_none() || unseen) {
                 return;
             }
-            if let Some(text) = stored.as_deref().filter(|_| stored != ours) {
+            if let Some(text) = stored.as_deref().filter(|_| unseen) {
                 match Assessment::from_json(text) {
                     // Another tab's version: the user chooses, nothing is overwritten.
                     Ok(theirs) => {
@@ -183,19 +191,28 @@ impl Session {
                     }
                 }
             }
-            match store.save_assessment(&a) {
-                Ok(json) => {
-                    self.last_written.set_value(Some(json));
-                    store.set_current_id(&a.id);
+            match store.write(&key, &mine) {
+                Ok(()) => {
+                    self.last_written.set_value(Some(mine));
+                    // The assessment last edited in this browser opens next time (another tab
+                    // may have made a different one current meanwhile).
+                    if store.current_id().as_deref() != Some(id.as_str()) {
+                        store.set_current_id(&id);
+                    }
                     // The list of saved assessments changes only with a new id or a new name.
                     let listed = self
                         .saved
-                        .with_untracked(|l| l.iter().any(|s| s.id == a.id && s.name == a.name));
+                        .with_untracked(|l| l.iter().any(|s| s.id == id && s.name == name));
                     if !listed {
                         self.refresh_saved();
                     }
-                    self.notices
-                        .update(|l| l.retain(|n| !matches!(n, Notice::SaveFailed(_))));
+                    let failed_before = self
+                        .notices
+                        .with_untracked(|l| l.iter().any(|n| matches!(n, Notice::SaveFailed(_))));
+                    if failed_before {
+                        self.notices
+                            .update(|l| l.retain(|n| !matches!(n, Notice::SaveFailed(_))));
+                    }
                 }
                 Err(e) => self.notify(Notice::SaveFailed(e)),
             }

@@ -44,29 +44,6 @@ impl Source<'_> {
             Format::Toml
         }
     }
-
-    /// The id of the bank this file `extends`, read without building anything, so the app
-    /// downloads the default bank only for a provider file that needs it. `None` also when
-    /// the file cannot be read: [`Bank::from_provider`] then reports why.
-    pub fn extends(&self) -> Option<String> {
-        #[derive(serde::Deserialize)]
-        struct Header {
-            extends: Option<String>,
-        }
-        #[derive(serde::Deserialize)]
-        struct HeaderOnly {
-            bank: Option<Header>,
-        }
-        match self.format() {
-            Format::Json => {
-                serde_json::from_str::<HeaderOnly>(self.text.trim_start_matches('\u{feff}'))
-                    .ok()?
-                    .bank?
-                    .extends
-            }
-            Format::Toml => None,
-        }
-    }
 }
 
 /// An entry of the merged raw bank, remembering the file it came from.
@@ -262,12 +239,25 @@ impl Bank {
     /// Builds a provider bank: a file that `extends` the base bank (given as its sources),
     /// or a standalone bank when it extends nothing.
     pub fn from_provider(base: &[Source], provider: Source) -> Result<Bank, Vec<BankError>> {
-        let file = parse_file(&provider).map_err(|e| vec![e])?;
-        let Some(base_id) = file.bank.as_ref().and_then(|h| h.extends.clone()) else {
-            return Bank::from_sources(&[provider]);
-        };
+        Bank::from_provider_file(base, ProviderFile::parse(provider).map_err(|e| vec![e])?)
+    }
+
+    /// [`Bank::from_provider`] for a file already read, so that the app reads a provider's
+    /// file once: to learn whether it needs the base bank, then to build it.
+    pub fn from_provider_file(
+        base: &[Source],
+        provider: ProviderFile,
+    ) -> Result<Bank, Vec<BankError>> {
+        let ProviderFile { name, file } = provider;
         let mut errors = Vec::new();
         let mut merged = Merged::default();
+        let Some(base_id) = file.bank.as_ref().and_then(|h| h.extends.clone()) else {
+            merged.add(&name, file, &mut errors);
+            if !errors.is_empty() {
+                return Err(errors);
+            }
+            return validate(merged);
+        };
         for src in base {
             match parse_file(src) {
                 Ok(f) => merged.add(src.name, f, &mut errors),
@@ -277,17 +267,39 @@ impl Bank {
         let base_matches = merged.header.as_ref().and_then(|h| h.raw.id.as_ref()) == Some(&base_id);
         if !base_matches {
             errors.push(BankError::new(
-                provider.name,
+                &name,
                 None,
                 Some("bank.extends"),
                 Problem::UnknownBase(base_id),
             ));
         }
-        merged.overlay(provider.name, file, &mut errors);
+        merged.overlay(&name, file, &mut errors);
         if !errors.is_empty() {
             return Err(errors);
         }
         validate(merged)
+    }
+}
+
+/// A provider's bank file, read but not yet merged or validated.
+pub struct ProviderFile {
+    name: String,
+    file: RawFile,
+}
+
+impl ProviderFile {
+    /// Reads the file (JSON, or TOML with the feature `toml`); a syntax or type error names it.
+    pub fn parse(src: Source) -> Result<ProviderFile, BankError> {
+        Ok(ProviderFile {
+            name: src.name.to_string(),
+            file: parse_file(&src)?,
+        })
+    }
+
+    /// The id of the bank this file `extends`: the app downloads the default bank only for
+    /// a file that needs it.
+    pub fn extends(&self) -> Option<&str> {
+        self.file.bank.as_ref().and_then(|h| h.extends.as_deref())
     }
 }
 

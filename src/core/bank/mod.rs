@@ -13,5 +13,5 @@ pub use bundle::{bundle_sources, read_bundle, write_bundle, DEFAULT_BUNDLE_PATH}
 #[cfg(feature = "toml")]
 pub use convert::toml_to_json;
 pub use error::{BankError, Problem};
-pub use load::{Format, Source, REQUIRED_SCOPE};
+pub use load::{Format, ProviderFile, Source, REQUIRED_SCOPE};
 pub use model::*;
