@@ -76,7 +76,7 @@ pub fn App() -> impl IntoView {
         let url = provider_url.clone();
         move || url.is_some() && !use_default.get()
     };
-    // The bank is downloaded (public/prefetch.js starts it while the wasm compiles), so it
+    // The bank is downloaded (public/boot.js starts it while the wasm compiles), so it
     // is a resource; the default bank is fetched only when no standalone provider bank
     // replaces it.
     let bank = LocalResource::new(move || {

@@ -37,7 +37,7 @@ fn same_origin(url: &str) -> Option<String> {
         .then(|| resolved.href())
 }
 
-/// Downloads `url` (already resolved) as text. public/prefetch.js may have started this
+/// Downloads `url` (already resolved) as text. public/boot.js may have started this
 /// very download while the wasm loaded: its response is taken when the URL matches.
 async fn fetch_text(url: &str, shown_as: &str) -> Result<String, BankProblem> {
     let failed = || BankProblem::Fetch(shown_as.to_string());

@@ -1,5 +1,5 @@
 //! No frozen page: a panic in WebAssembly stops the app, so the panic hook hands over to
-//! `public/guard.js` (`window.socFatal`), which shows a message in the user's language
+//! `public/boot.js` (`window.socFatal`), which shows a message in the user's language
 //! saying that saved answers are safe and how to reload.
 
 use wasm_bindgen::{JsCast, JsValue};

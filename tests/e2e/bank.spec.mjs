@@ -20,7 +20,7 @@ test('the example provider bank adds its own section and items', async ({ page }
   await expect(page.locator('article[data-item="VEN-01"]')).toContainText('Example Cloud');
   expect(seen.consoleErrors).toEqual([]);
   expect(seen.foreignRequests).toEqual([]);
-  // Fetched once, early, by prefetch.js; the app takes that response.
+  // Fetched once, early, by boot.js; the app takes that response.
   expect(bankRequests).toHaveLength(1);
 });
 
@@ -71,7 +71,7 @@ test('a provider bank can be picked from a file; a broken one shows its errors',
 });
 
 // The default bank is not in the wasm: it is one download (banks/default.jsonl), started by
-// prefetch.js while the wasm compiles, and skipped when a standalone provider bank replaces it.
+// boot.js while the wasm compiles, and skipped when a standalone provider bank replaces it.
 const isDefaultBank = (url) => new URL(url).pathname.endsWith('/banks/default.jsonl');
 
 test('the default bank is downloaded once, early, and only when it is used', async ({ page }) => {

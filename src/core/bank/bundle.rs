@@ -4,7 +4,7 @@
 //! (or the peer benchmark's survey) would otherwise download it for nothing, and the parsed
 //! bank and its source text would both sit in linear memory for the page's life. Instead
 //! `bank-check --bundle` writes the default bank's files into one JSON Lines file, which the
-//! app fetches (public/prefetch.js starts the download while the wasm compiles).
+//! app fetches (public/boot.js starts the download while the wasm compiles).
 //!
 //! Format: two lines per bank file, in merge order: the file's name as a JSON string (so
 //! messages still name the TOML file the author edits), then the file itself as compact JSON

@@ -1,6 +1,12 @@
+// What runs before the app, as one small classic script (one request: on HTTP/1.1 a browser
+// opens six connections to a host, and the wasm download must not wait for a free one).
+// No inline code, so the strict CSP holds.
+//
+// 1. The guard: a clear message instead of a frozen page when the app stops.
+// 2. The bank prefetch: the question bank starts downloading while the wasm compiles.
+
 // Shows a clear message instead of a frozen page when the app stops: a Rust panic (the
 // panic hook calls window.socFatal) or a WebAssembly trap / failed load (caught here).
-// A classic script, loaded before the app; no inline code, so the strict CSP holds.
 (function () {
   'use strict';
   var TEXT = {
@@ -48,4 +54,19 @@
   window.addEventListener('unhandledrejection', function (e) {
     if (isAppFailure(e.reason)) show(e.reason && e.reason.message);
   });
+})();
+
+// Starts downloading the question bank while the WebAssembly app downloads and compiles,
+// instead of after it has started: the provider's bank from ?bank= (same origin only), or
+// else the default bank (banks/default.jsonl, which the wasm does not carry). The app takes
+// the response from window.__socBankPrefetch when its URL matches; anything else it fetches
+// itself.
+(function () {
+  'use strict';
+  try {
+    var bank = new URLSearchParams(location.search).get('bank') || 'banks/default.jsonl';
+    var url = new URL(bank, location.href);
+    if (url.origin !== location.origin) return;
+    window.__socBankPrefetch = { url: url.href, response: fetch(url.href) };
+  } catch (e) { /* the app reports bad bank URLs itself */ }
 })();
