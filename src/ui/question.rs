@@ -272,16 +272,40 @@ pub fn QuestionCard(
         view! {
             <label class="scale-option" data-option=option>
                 <input type="radio" name=name
-                    prop:checked=move || choice.get() == Some(value)
                     on:change=move |_| match value {
                         Choice::Level(v) => pick_level(v),
                         Choice::DontKnow => pick_dont_know(),
                         Choice::NotApplicable => pick_na(),
                     } />
-                <span>{label}</span>
+                {label}
             </label>
         }
     };
+    // One effect per question keeps its radios in step with the answer (an import, another
+    // tab, a cleared N/A), instead of one per radio: the radios are the scale's children in
+    // the order levels 0–4, don't know, N/A.
+    let scale = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        let position = match choice.get() {
+            Some(Choice::Level(v)) => Some(usize::from(v)),
+            Some(Choice::DontKnow) => Some(5),
+            Some(Choice::NotApplicable) => Some(6),
+            None => None,
+        };
+        let Some(scale) = scale.get() else { return };
+        let mut label = scale.first_element_child();
+        let mut i = 0;
+        while let Some(l) = label {
+            if let Some(input) = l
+                .first_element_child()
+                .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+            {
+                input.set_checked(position == Some(i));
+            }
+            i += 1;
+            label = l.next_element_sibling();
+        }
+    });
 
     view! {
         <article class="question" data-item=id data-q=id aria-labelledby=labelled_by on:keydown=on_key>
@@ -294,7 +318,7 @@ pub fn QuestionCard(
             <fieldset>
                 <legend id=heading_id>{item.title.get(lang)}</legend>
                 <p class="statement">{item.statement.get(lang)}</p>
-                <div class="scale">
+                <div class="scale" node_ref=scale>
                     {Level::all().map(|l| radio.clone()(Choice::Level(l.value()), level_label(lang, l.value()))).collect_view()}
                     {radio.clone()(Choice::DontKnow, t(lang, Msg::DontKnow))}
                     {(!item.never_na).then(|| radio.clone()(Choice::NotApplicable, t(lang, Msg::NotApplicable)))}
