@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Peer benchmark in one command (also `make bench`): SurveyJS, the vanilla-JS floor and our app on
 # the same 150-question survey, at 1x (10 loads + 3 Playwright-click runs) and 4x CPU throttle
-# (5 loads), then the three tables side by side (tools/bench/side-by-side.mjs).
+# (6 loads), each in two rounds of alternating order, then the three tables side by side
+# (tools/bench/side-by-side.mjs merges the rounds).
 #   tools/bench/run.sh            full run (about 10 minutes on 2 cores; run on an idle machine)
 #   tools/bench/run.sh --quick    smoke run: 3 loads, no Playwright-click runs, 1x only
 #   tools/bench/run.sh --no-build reuse the last build in target/peer-bench/dist
@@ -54,12 +55,22 @@ for _ in $(seq 1 50); do
 done
 export BENCH_APP_URL="http://127.0.0.1:$PORT/"
 
-# 4. One run: the three targets per throttle.
+# 4. One run: the three targets per throttle, in two rounds (SurveyJS, floor, app, then the
+# reverse order), merged by side-by-side.mjs: this machine's speed drifts over minutes, and a
+# target measured only at the start or only at the end of a pass would be favoured or not.
 CONFIGS=("$B/harness/configs/surveyjs.mjs" "$B/harness/configs/baseline.mjs" "$ROOT/tools/bench/leptos-app.mjs")
-if [ "$QUICK" = 1 ]; then PASSES=("--runs 3 --pw-runs 0"); else PASSES=("" "--cpu-throttle 4 --runs 5 --pw-runs 0"); fi
+REVERSED=("${CONFIGS[2]}" "${CONFIGS[1]}" "${CONFIGS[0]}")
+if [ "$QUICK" = 1 ]; then
+  ROUNDS=("--runs 3 --pw-runs 0")
+else
+  ROUNDS=("--runs 5 --pw-runs 2" "--runs 5 --pw-runs 1"
+          "--cpu-throttle 4 --runs 3 --pw-runs 0" "--cpu-throttle 4 --runs 3 --pw-runs 0")
+fi
 JSONS=()
-for pass in "${PASSES[@]}"; do
-  for cfg in "${CONFIGS[@]}"; do
+for i in "${!ROUNDS[@]}"; do
+  pass=${ROUNDS[$i]}
+  if [ $((i % 2)) = 0 ]; then order=("${CONFIGS[@]}"); else order=("${REVERSED[@]}"); fi
+  for cfg in "${order[@]}"; do
     # shellcheck disable=SC2086
     out=$(node "$B/harness/bench.mjs" --config "$cfg" --out "$B/results" $pass)
     echo "$out"; echo

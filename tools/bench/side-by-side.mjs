@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Prints the peer benchmark's results side by side: SurveyJS, the vanilla-JS floor and our app,
 // one table per CPU throttle, medians, with our app as a ratio to SurveyJS and issue 9's target.
-//   node tools/bench/side-by-side.mjs FILE.json...   (bench.mjs result files)
+//   node tools/bench/side-by-side.mjs FILE.json...   (bench.mjs result files; several files of one
+//                                                     target and throttle, the rounds of one run,
+//                                                     are merged: medians over all their loads)
 //   node tools/bench/side-by-side.mjs DIR            (the newest result per target and throttle)
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,13 +16,19 @@ for (const a of args) {
   else files.push(a);
 }
 const role = (name) => (/surveyjs/i.test(name) ? 'surveyjs' : /baseline|vanilla/i.test(name) ? 'baseline' : 'app');
-// Newest result per (throttle, role).
+// Per (throttle, role): the newest result (a directory), or all the given files merged.
+const merge = !args.some((a) => statSync(a).isDirectory());
 const pick = new Map();
 for (const f of files) {
   let r; try { r = JSON.parse(readFileSync(f, 'utf8')); } catch { continue; }
   if (!r.target || !r.runs) continue;
   const key = `${r.throttle}|${role(r.target)}`;
-  if (!pick.has(key) || pick.get(key).date < r.date) pick.set(key, { ...r, file: f });
+  const had = pick.get(key);
+  if (merge && had) {
+    pick.set(key, { ...had, runs: [...had.runs, ...r.runs], pdf: [...(had.pdf ?? []), ...(r.pdf ?? [])],
+      otherCpu: had.otherCpu && r.otherCpu ? { share: Math.max(had.otherCpu.share, r.otherCpu.share) } : had.otherCpu ?? r.otherCpu,
+      file: `${had.file}\n  ${f}` });
+  } else if (!had || had.date < r.date) pick.set(key, { ...r, file: f });
 }
 
 const median = (xs) => { const s = xs.filter(Number.isFinite).sort((a, b) => a - b); if (!s.length) return NaN; const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
@@ -41,7 +49,7 @@ const metrics = [
   { label: '  of which wasm linear memory', unit: 'MiB',
     get: (r) => median(r.runs.map((x) => x.memResults.wasmMemory || 0)) / 1048576 },
   { label: 'PDF all-answers, page.pdf() time', unit: 'ms', target: 0.5, targetText: '<= 0.5',
-    get: (r) => r.pdf?.find((p) => p.name === 'all-answers')?.ms ?? NaN },
+    get: (r) => median((r.pdf ?? []).filter((p) => p.name === 'all-answers').map((p) => p.ms)) },
   { label: 'PDF all-answers, pages', unit: '',
     get: (r) => r.pdf?.find((p) => p.name === 'all-answers')?.pages ?? NaN },
 ];
