@@ -236,3 +236,14 @@ test('unreadable data written by someone else is backed up before the next save'
   expect(backups).toEqual(['garbage from another writer']);
   expect((await saved(page)).answers).toEqual({ 'IAM-01': { response: { level: 3 } }, 'IAM-02': { response: { level: 2 } } });
 });
+
+test('the list of assessments shows the current answer count, also after answering in the same visit', async ({ page }) => {
+  await answer(page, 'iam', { 'IAM-01': 3 });
+  await page.goto('./?lang=en&step=data');
+  await expect(page.locator('.saved-list li')).toContainText('1 answers');
+  // Within the visit (no reload): answer one more, then open "Your data" from the sidebar.
+  await page.getByRole('link', { name: /^Identity and access/ }).click();
+  await q(page, 'IAM-02').getByRole('radio', { name: /^2 — / }).check();
+  await page.getByRole('link', { name: /^Your data/ }).click();
+  await expect(page.locator('.saved-list li')).toContainText('2 answers');
+});

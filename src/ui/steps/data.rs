@@ -31,6 +31,9 @@ pub fn DataStep() -> impl IntoView {
 fn Assessments() -> impl IntoView {
     let session = use_session();
     let lang = session.lang;
+    // Read again when the page opens: answering does not refresh the list (that would read
+    // every saved assessment on every click), so its counts and dates would be from earlier.
+    session.refresh_saved();
     let confirm_delete = RwSignal::new(None::<String>);
     let name = Memo::new(move |_| session.assessment.with(|a| a.name.clone()));
     view! {
