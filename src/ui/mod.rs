@@ -4,6 +4,7 @@
 mod app;
 mod bank_source;
 mod charts;
+mod disclosure;
 mod download;
 mod embed;
 mod fatal;

@@ -246,17 +246,7 @@ pub fn QuestionCard(
     let notes_opened = RwSignal::new(has_notes);
     let why_opened = RwSignal::new(false);
     let how_opened = RwSignal::new(false);
-    let on_toggle = |opened: RwSignal<bool>| {
-        move |ev: leptos::ev::Event| {
-            let open = ev
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
-                .is_some_and(|d| d.open());
-            if open && !opened.get_untracked() {
-                opened.set(true);
-            }
-        }
-    };
+    let on_toggle = super::disclosure::on_first_open;
     let group = format!("q-{id}");
     let heading_id = format!("h-{id}");
     let labelled_by = heading_id.clone();

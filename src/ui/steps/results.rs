@@ -1,6 +1,8 @@
 //! Results: the verdict in plain words, blockers first, SOC 1 and SOC 2 views, charts with
 //! data tables, the full gap list, "why this score" for every number, and the exports.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use crate::core::answers::Assessment;
@@ -11,6 +13,7 @@ use crate::core::scoring::{
 };
 use crate::core::text::Lang;
 use crate::ui::charts::{CategoryChart, DomainChart};
+use crate::ui::disclosure::on_first_open;
 use crate::ui::route::Step;
 use crate::ui::state::use_session;
 use crate::ui::strings::{colon, t, tr, Msg};
@@ -70,17 +73,14 @@ pub fn ResultsStep() -> impl IntoView {
 #[component]
 pub fn WhyScore(
     subject: Subject,
-    assessment: Assessment,
+    /// Shared by every "why" of the page (one copy of the assessment, not one each).
+    assessment: Arc<Assessment>,
     bank: &'static Bank,
     lang: Lang,
 ) -> impl IntoView {
     let open = RwSignal::new(false);
     view! {
-        <details class="why-score no-print" on:toggle=move |ev| {
-            use wasm_bindgen::JsCast;
-            let is_open = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()).is_some_and(|d| d.open());
-            open.set(is_open);
-        }>
+        <details class="why-score no-print" on:toggle=on_first_open(open)>
             <summary>{t(lang, Msg::WhyThisScore)}</summary>
             {move || open.get().then(|| {
                 let e = explain(bank, &assessment, &subject);
@@ -188,10 +188,11 @@ pub fn results_body(
         .filter(|g| g.criticality != Criticality::Critical)
         .collect();
     let note = |id: &str| a.note(id).to_string();
+    let shared = Arc::new(a.clone());
     let why = move |subject: Subject| {
-        interactive.then(
-            || view! { <WhyScore subject=subject assessment=a.clone() bank=bank lang=lang /> },
-        )
+        interactive.then(|| {
+            view! { <WhyScore subject=subject assessment=shared.clone() bank=bank lang=lang /> }
+        })
     };
     let catalogue = Catalogue::builtin().ok();
     view! {
@@ -242,24 +243,30 @@ pub fn results_body(
         <h2>{t(lang, Msg::ByReport)}</h2>
         {s.reports.iter().map(|r| {
             // The view of one report: its score and the gaps among the items it applies to.
-            let report_gaps: Vec<&Gap> = s
+            let report_gaps: Vec<(String, Criticality)> = s
                 .gaps
                 .iter()
                 .filter(|g| bank.item(&g.item).is_some_and(|i| i.reports.contains(&r.report)))
+                .map(|g| (g.item.clone(), g.criticality))
                 .collect();
+            let count = report_gaps.len();
+            // The list is built when first opened.
+            let opened = RwSignal::new(false);
             view! {
                 <div class="report-view">
                     <h3>{format!("{} {}", report_name(r.report), if r.relied_on { t(lang, Msg::ReliedOnMark) } else { "" })}</h3>
                     <p>{score_line(report_name(r.report).to_string(), &r.score, lang)}</p>
                     {why(Subject::Report(r.report))}
-                    <details class="report-gaps">
-                        <summary>{format!("{}{}{}", t(lang, Msg::GapsForReport), colon(lang), report_gaps.len())}</summary>
-                        <ol>
-                            {report_gaps.iter().map(|g| {
-                                let title = bank.item(&g.item).map(|i| i.title.get(lang).to_string()).unwrap_or_default();
-                                view! { <li><span class="item-id">{g.item.clone()}</span> " " {title} " " <span class=format!("badge crit-{}", g.criticality.id())>{criticality_text(lang, g.criticality)}</span></li> }
-                            }).collect_view()}
-                        </ol>
+                    <details class="report-gaps" on:toggle=on_first_open(opened)>
+                        <summary>{format!("{}{}{}", t(lang, Msg::GapsForReport), colon(lang), count)}</summary>
+                        {move || opened.get().then(|| view! {
+                            <ol>
+                                {report_gaps.iter().map(|(id, criticality)| {
+                                    let title = bank.item(id).map(|i| i.title.get(lang)).unwrap_or_default();
+                                    view! { <li><span class="item-id">{id.clone()}</span> " " {title} " " <span class=format!("badge crit-{}", criticality.id())>{criticality_text(lang, *criticality)}</span></li> }
+                                }).collect_view()}
+                            </ol>
+                        })}
                     </details>
                 </div>
             }
