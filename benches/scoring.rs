@@ -20,57 +20,16 @@ use std::fmt::Write;
 use std::hint::black_box;
 use std::time::Duration;
 
-use soc_readiness::core::answers::{Assessment, Level, Response};
 use soc_readiness::core::bank::{Bank, Source};
 use soc_readiness::core::criteria::Catalogue;
 use soc_readiness::core::default_bank::default_bank;
 use soc_readiness::core::scoring::score;
 
-/// Selects every option of multiple-choice questions and, for single-choice ones, a Type II
-/// audit, AWS, or the first option: the scope that asks the most items.
-fn full_scope(a: &mut Assessment, bank: &Bank) {
-    for q in &bank.scope {
-        if q.multiple {
-            for o in &q.options {
-                a.set_scope(bank, &q.id, &o.id, true).unwrap();
-            }
-        } else {
-            let pick = ["type2", "aws"]
-                .into_iter()
-                .find(|p| q.options.iter().any(|o| o.id == *p))
-                .unwrap_or(q.options[0].id.as_str());
-            a.set_scope(bank, &q.id, pick, true).unwrap();
-        }
-    }
-}
-
-/// Every asked item answered: levels 0–4, one in seven "don't know", one in eleven N/A
-/// (where allowed); a note on one in three (the gap list copies notes).
-fn answered(bank: &Bank) -> Assessment {
-    let mut a = Assessment::new(bank);
-    full_scope(&mut a, bank);
-    let items: Vec<(String, bool)> = bank
-        .visible_items(&a.scope)
-        .map(|i| (i.id.clone(), i.never_na))
-        .collect();
-    for (n, (id, never_na)) in items.iter().enumerate() {
-        let response = if n % 7 == 3 {
-            Response::DontKnow
-        } else if n % 11 == 5 && !never_na {
-            Response::NotApplicable {
-                reason: "not used".into(),
-            }
-        } else {
-            Response::Level(Level::new((n * 3 % 5) as u8).unwrap())
-        };
-        a.set_response(bank, id, response).unwrap();
-        if n % 3 == 0 {
-            a.set_note(bank, id, "Owner: IT ops; evidence in Confluence")
-                .unwrap();
-        }
-    }
-    a
-}
+// The tests' shared helpers: the full scope (every item that can be asked is asked) and a
+// realistic assessment answering every asked item, a note on one in three.
+#[path = "../tests/common/mod.rs"]
+mod common;
+use common::realistic_assessment;
 
 /// A valid bank of `n` items: the scoring fixture's header, scoring and scope questions,
 /// then generated domains and items.
@@ -160,7 +119,7 @@ fn bench_score(c: &mut Criterion) {
         ("synthetic".to_string(), synthetic_bank(10_000)),
     ];
     for (name, bank) in &cases {
-        let a = answered(bank);
+        let a = realistic_assessment(bank, 3);
         let asked = bank.visible_items(&a.scope).count();
         group.throughput(Throughput::Elements(bank.items.len() as u64));
         group.bench_with_input(

@@ -9,6 +9,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::disclosure::on_first_open;
 use super::state::use_session;
 use super::strings::{colon, level_label, t, Msg};
 use crate::core::answers::{Level, Response};
@@ -246,7 +247,6 @@ pub fn QuestionCard(
     let notes_opened = RwSignal::new(has_notes);
     let why_opened = RwSignal::new(false);
     let how_opened = RwSignal::new(false);
-    let on_toggle = super::disclosure::on_first_open;
     let group = format!("q-{id}");
     let heading_id = format!("h-{id}");
     let labelled_by = heading_id.clone();
@@ -321,7 +321,7 @@ pub fn QuestionCard(
                 </Show>
                 {move || na_error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
             </fieldset>
-            <details class="notes" open=has_notes on:toggle=on_toggle(notes_opened)>
+            <details class="notes" open=has_notes on:toggle=on_first_open(notes_opened)>
                 <summary>{t(lang, Msg::NotesOwner)}</summary>
                 {move || notes_opened.get().then(|| view! {
                     <label class="field" for=note_id.clone()>{t(lang, Msg::Note)}</label>
@@ -342,11 +342,11 @@ pub fn QuestionCard(
                     </div>
                 })}
             </details>
-            <details on:toggle=on_toggle(why_opened)>
+            <details on:toggle=on_first_open(why_opened)>
                 <summary>{t(lang, Msg::WhyItMatters)}</summary>
                 {move || why_opened.get().then(|| view! { <p>{item.why.get(lang)}</p> })}
             </details>
-            <details on:toggle=on_toggle(how_opened)>
+            <details on:toggle=on_first_open(how_opened)>
                 <summary>{t(lang, Msg::HowToDoIt)}</summary>
                 {move || how_opened.get().then(|| view! {
                     <ol>{item.how.get(lang).iter().map(|s| view! { <li>{s.as_str()}</li> }).collect_view()}</ol>
@@ -358,7 +358,7 @@ pub fn QuestionCard(
                     })}
                 })}
             </details>
-            <details class="criteria" on:toggle=on_toggle(criteria_opened)>
+            <details class="criteria" on:toggle=on_first_open(criteria_opened)>
                 <summary>{format!("{}{}{}", t(lang, Msg::Criteria), colon(lang), item.criteria.join(", "))}</summary>
                 {move || criteria_opened.get().then(|| view! { <ul>{criteria()}</ul> })}
             </details>

@@ -188,10 +188,11 @@ pub fn results_body(
         .filter(|g| g.criticality != Criticality::Critical)
         .collect();
     let note = |id: &str| a.note(id).to_string();
-    let shared = Arc::new(a.clone());
+    // One copy for every "why" of the page; none for a read-only view, which has no "why".
+    let shared = interactive.then(|| Arc::new(a.clone()));
     let why = move |subject: Subject| {
-        interactive.then(|| {
-            view! { <WhyScore subject=subject assessment=shared.clone() bank=bank lang=lang /> }
+        shared.clone().map(|assessment| {
+            view! { <WhyScore subject=subject assessment=assessment bank=bank lang=lang /> }
         })
     };
     let catalogue = Catalogue::builtin().ok();
