@@ -44,6 +44,14 @@ node -e '
   for (const m of (fs.existsSync("target/native-tests.log") ? fs.readFileSync("target/native-tests.log", "utf8") : "").matchAll(/test result: \w+\. (\d+) passed; (\d+) failed/g)) { passed += +m[1]; failed += +m[2]; }
   try { const s = JSON.parse(fs.readFileSync("test-results/e2e.json", "utf8")).stats; passed += s.expected; failed += s.unexpected + s.flaky; } catch {}
   console.log(`\ntests: ${passed} passed, ${failed} failed`);
+  // Name each failed browser test and its first error line last, so a log cut to its tail says what failed.
+  try {
+    const walk = (suite) => [...(suite.suites || []).flatMap(walk), ...(suite.specs || []).flatMap((sp) => sp.tests.flatMap((t) => t.results
+      .filter((res) => res.status !== "passed" && res.status !== "skipped")
+      .map((res) => `  ${sp.file}:${sp.line} ${sp.title} [${res.status}, ${res.duration} ms]: ${((res.error && res.error.message) || "").replace(/\x1b\[[0-9;]*m/g, "").split("\n")[0].slice(0, 200)}`)))];
+    const lines = JSON.parse(fs.readFileSync("test-results/e2e.json", "utf8")).suites.flatMap(walk);
+    if (lines.length) console.log("failed browser tests:\n" + lines.join("\n"));
+  } catch {}
 ' || true
 if [ ${#failed[@]} -gt 0 ]; then
   printf '\nFAILED: %s\n' "${failed[@]}"

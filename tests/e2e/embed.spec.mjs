@@ -72,7 +72,11 @@ test('messages reach the host only from the app origin, and results only when op
     await frame.getByRole('button', { name: 'Replace the current assessment' }).click();
     await frame.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Results', exact: true }).click();
     await expect(frame.getByRole('heading', { level: 1, name: 'Results' })).toBeVisible();
-    await page.waitForTimeout(300);
+    // Messages cross the frame asynchronously: wait for the last step (and, when opted in, the
+    // verdict) to arrive rather than for a fixed time.
+    await expect.poll(() => page.evaluate((share) => window.received.some((m) => m.data.type === 'soc-readiness:step' && m.data.step === 'results')
+      && (!share || window.received.some((m) => m.data.type === 'soc-readiness:completed')), share)).toBe(true);
+    await page.waitForTimeout(300); // and give a message that must not come the time to come
     const received = await page.evaluate(() => window.received);
     expect(received.length).toBeGreaterThan(0);
     for (const m of received) expect(m.origin).toBe(APP_ORIGIN);

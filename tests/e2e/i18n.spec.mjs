@@ -47,6 +47,7 @@ test('in Chinese, no step shows English text', async ({ page }) => {
     answers: { 'IAM-01': { response: { level: 2 } }, 'IAM-02': { response: 'dont_know' }, 'IAM-03': { response: { not_applicable: { reason: '无' } } } },
   })), [STORAGE_KEY, FULL_SCOPE]);
   await page.goto('./?lang=zh&step=scope');
+  await expect(page.locator('.step-list a').first()).toBeVisible(); // the bank is a download
   const steps = await page.locator('.step-list a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
   expect(steps.length).toBeGreaterThan(25);
   const found = {};
@@ -81,6 +82,7 @@ test('the language comes from ?lang=, then the saved choice, then the browser', 
 test('switching language mid-assessment keeps every answer and the step', async ({ page }) => {
   await page.goto('./?lang=en&step=section&domain=iam');
   const items = page.locator('article.question');
+  await expect(items.first()).toBeVisible(); // the bank is a download: count only once it is shown
   const n = await items.count();
   for (let i = 0; i < n; i++) await items.nth(i).getByRole('radio').nth(i % 6).check();
   await items.first().getByText('Note, owner and frequency').click();

@@ -95,6 +95,7 @@ test('digit keys answer the focused question and move on; N asks for a reason', 
 test('a reload in the middle keeps every answer, note and the step', async ({ page }) => {
   await page.goto('./?lang=en&step=section&domain=mfa_admin');
   const items = page.locator('article.question');
+  await expect(items.first()).toBeVisible(); // the bank is a download: count only once it is shown
   const n = await items.count();
   for (let i = 0; i < n; i++) {
     await items.nth(i).getByRole('radio', { name: new RegExp(`^${i % 5} — `) }).check();
