@@ -140,6 +140,8 @@ test('a scope change hides questions but keeps their answers, and restores them'
 
 test('own-audit scope adds the readiness sections; a category adds its own', async ({ page }) => {
   await page.goto('./?lang=en&step=scope');
+  // Absent once the sections are shown (the bank is a download), not merely not yet rendered.
+  await expect(page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Review', exact: true })).toBeVisible();
   await expect(page.getByRole('link', { name: /^Governance and communication/ })).toHaveCount(0);
   await page.getByRole('radio', { name: 'Yes, a Type II (operating effectiveness over a period)' }).check();
   await expect(page.getByRole('link', { name: /^Governance and communication/ })).toBeVisible();
@@ -181,6 +183,7 @@ test('the guidance opens from the keyboard: why, how, evidence and what Type II 
   await page.goto('./?lang=en&step=section&domain=iam');
   const item = page.locator('article[data-item="IAM-01"]');
   // Built when first opened, not before.
+  await expect(item.getByText('Why it matters')).toBeVisible();
   await expect(item).not.toContainText("The provider's logical-access controls cover its own staff");
   await item.getByText('Why it matters').focus();
   await page.keyboard.press('Enter');
