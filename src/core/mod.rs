@@ -12,6 +12,7 @@ pub mod criteria;
 pub mod csv;
 pub mod default_bank;
 pub mod exchange;
+pub mod html;
 pub mod scoring;
 pub mod share;
 pub mod text;

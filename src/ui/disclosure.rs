@@ -18,3 +18,23 @@ pub fn on_first_open(opened: RwSignal<bool>) -> impl FnMut(leptos::ev::Event) + 
         }
     }
 }
+
+/// The `toggle` handler of a `<details>` whose content is static text: the first time it
+/// opens, `html()` (escaped markup, see `core::html`) is appended after its `<summary>`. No
+/// reactive node per `<details>`: a section has three of these per question.
+pub fn fill_on_first_open(
+    html: impl Fn() -> String + Clone + 'static,
+) -> impl FnMut(leptos::ev::Event) + Clone + 'static {
+    move |ev: leptos::ev::Event| {
+        let Some(details) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+        else {
+            return;
+        };
+        // Filled once: afterwards it holds more than its summary.
+        if details.open() && details.child_element_count() <= 1 {
+            let _ = details.insert_adjacent_html("beforeend", &html());
+        }
+    }
+}

@@ -9,12 +9,13 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::disclosure::on_first_open;
+use super::disclosure::{fill_on_first_open, on_first_open};
 use super::state::use_session;
 use super::strings::{colon, level_label, t, Msg};
 use crate::core::answers::{Level, Response};
 use crate::core::bank::{Item, ItemKind};
 use crate::core::criteria::Catalogue;
+use crate::core::html;
 use crate::core::text::Lang;
 
 /// What the radio group shows as chosen (a pending N/A has no reason yet).
@@ -222,22 +223,6 @@ pub fn QuestionCard(
             },
         )
     };
-    // The criteria's titles, like the guidance, are built when first opened; their IDs are
-    // in the summary.
-    let criteria = move || {
-        item.criteria
-            .iter()
-            .map(|c| {
-                let title = Catalogue::builtin()
-                    .ok()
-                    .and_then(|cat| cat.criterion(c))
-                    .map(|cr| cr.title.get(lang))
-                    .unwrap_or_default();
-                view! { <li><span class="crit-id">{c.as_str()}</span> " " {title}</li> }
-            })
-            .collect_view()
-    };
-    let criteria_opened = RwSignal::new(false);
     // The guidance is built when its <details> is first opened: most are never opened, and
     // each would otherwise add a dozen nodes to every question of the section.
     // The note, owner and frequency fields likewise (three form controls per question):
@@ -245,8 +230,6 @@ pub fn QuestionCard(
     let has_notes = !note.get_untracked().is_empty()
         || owner_frequency.with_untracked(|(o, f)| !o.is_empty() || !f.is_empty());
     let notes_opened = RwSignal::new(has_notes);
-    let why_opened = RwSignal::new(false);
-    let how_opened = RwSignal::new(false);
     let group = format!("q-{id}");
     let heading_id = format!("h-{id}");
     let labelled_by = heading_id.clone();
@@ -254,23 +237,27 @@ pub fn QuestionCard(
     let note_id = format!("n-{id}");
     let owner_id = format!("o-{id}");
     let frequency_id = format!("f-{id}");
-    let radio = move |value: Choice, label: &'static str| {
-        let name = group.clone();
-        // `data-option` marks the five maturity levels (the peer benchmark and tests select
-        // answers by it); "don't know" and N/A are not levels.
-        let option = matches!(value, Choice::Level(_)).then_some("");
-        view! {
-            <label class="scale-option" data-option=option>
-                <input type="radio" name=name
-                    on:change=move |_| match value {
-                        Choice::Level(v) => pick_level(v),
-                        Choice::DontKnow => pick_dont_know(),
-                        Choice::NotApplicable => pick_na(),
-                    } />
-                {label}
-            </label>
+    // The scale's radios are set as one piece of HTML, with one `change` listener on the
+    // scale for all of them (changes bubble): built node by node they were the bulk of a
+    // section's wasm→DOM calls. Each radio's `value` says what it answers.
+    let scale_html = scale_markup(&group, lang, item.never_na);
+    let on_scale_change = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        match input.value().as_str() {
+            v @ ("0" | "1" | "2" | "3" | "4") => pick_level(v.as_bytes()[0] - b'0'),
+            DONT_KNOW_VALUE => pick_dont_know(),
+            NOT_APPLICABLE_VALUE => pick_na(),
+            _ => {}
         }
     };
+    let meta_html = meta_markup(id, kind_label, item.criticality.id(), criticality_label, {
+        format!("{} {number}", t(lang, Msg::QuestionNumber))
+    });
     // One effect per question keeps its radios in step with the answer (an import, another
     // tab, a cleared N/A), instead of one per radio: the radios are the scale's children in
     // the order levels 0–4, don't know, N/A.
@@ -299,20 +286,11 @@ pub fn QuestionCard(
 
     view! {
         <article class="question" data-item=id data-q=id aria-labelledby=labelled_by on:keydown=on_key>
-            <div class="question-meta">
-                <span class="item-id">{id}</span>
-                <span class="badge">{kind_label}</span>
-                <span class=format!("badge crit-{}", item.criticality.id())>{criticality_label}</span>
-                <span class="q-number">{format!("{} {number}", t(lang, Msg::QuestionNumber))}</span>
-            </div>
+            <div class="question-meta" inner_html=meta_html></div>
             <fieldset>
-                <legend id=heading_id>{item.title.get(lang)}</legend>
-                <p class="statement">{item.statement.get(lang)}</p>
-                <div class="scale" node_ref=scale>
-                    {Level::all().map(|l| radio.clone()(Choice::Level(l.value()), level_label(lang, l.value()))).collect_view()}
-                    {radio.clone()(Choice::DontKnow, t(lang, Msg::DontKnow))}
-                    {(!item.never_na).then(|| radio.clone()(Choice::NotApplicable, t(lang, Msg::NotApplicable)))}
-                </div>
+                <legend id=heading_id prop:textContent=item.title.get(lang)></legend>
+                <p class="statement" prop:textContent=item.statement.get(lang)></p>
+                <div class="scale" node_ref=scale inner_html=scale_html on:change=on_scale_change></div>
                 <Show when=move || choice.get() == Some(Choice::NotApplicable)>
                     <label class="field" for=reason_id.clone()>{t(lang, Msg::NaReason)}</label>
                     <textarea id=reason_id.clone() class="na-reason" rows="2"
@@ -322,7 +300,7 @@ pub fn QuestionCard(
                 {move || na_error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
             </fieldset>
             <details class="notes" open=has_notes on:toggle=on_first_open(notes_opened)>
-                <summary>{t(lang, Msg::NotesOwner)}</summary>
+                <summary prop:textContent=t(lang, Msg::NotesOwner)></summary>
                 {move || notes_opened.get().then(|| view! {
                     <label class="field" for=note_id.clone()>{t(lang, Msg::Note)}</label>
                     <textarea id=note_id.clone() class="note" rows="2"
@@ -342,26 +320,107 @@ pub fn QuestionCard(
                     </div>
                 })}
             </details>
-            <details on:toggle=on_first_open(why_opened)>
-                <summary>{t(lang, Msg::WhyItMatters)}</summary>
-                {move || why_opened.get().then(|| view! { <p>{item.why.get(lang)}</p> })}
+            <details on:toggle=fill_on_first_open(move || why_markup(item, lang))>
+                <summary prop:textContent=t(lang, Msg::WhyItMatters)></summary>
             </details>
-            <details on:toggle=on_first_open(how_opened)>
-                <summary>{t(lang, Msg::HowToDoIt)}</summary>
-                {move || how_opened.get().then(|| view! {
-                    <ol>{item.how.get(lang).iter().map(|s| view! { <li>{s.as_str()}</li> }).collect_view()}</ol>
-                    <h3>{t(lang, Msg::Evidence)}</h3>
-                    <p>{item.evidence.get(lang)}</p>
-                    {item.type2.as_ref().map(|t2| view! {
-                        <h3>{t(lang, Msg::Type2Adds)}</h3>
-                        <p>{t2.get(lang)}</p>
-                    })}
-                })}
+            <details on:toggle=fill_on_first_open(move || how_markup(item, lang))>
+                <summary prop:textContent=t(lang, Msg::HowToDoIt)></summary>
             </details>
-            <details class="criteria" on:toggle=on_first_open(criteria_opened)>
-                <summary>{format!("{}{}{}", t(lang, Msg::Criteria), colon(lang), item.criteria.join(", "))}</summary>
-                {move || criteria_opened.get().then(|| view! { <ul>{criteria()}</ul> })}
+            <details class="criteria" on:toggle=fill_on_first_open(move || criteria_markup(item, lang))>
+                <summary prop:textContent=format!("{}{}{}", t(lang, Msg::Criteria), colon(lang), item.criteria.join(", "))></summary>
             </details>
         </article>
     }
+}
+
+/// What a radio's `value` is for "don't know" and "not applicable" (the levels are "0"–"4").
+const DONT_KNOW_VALUE: &str = "dont_know";
+const NOT_APPLICABLE_VALUE: &str = "not_applicable";
+
+/// The scale as HTML: levels 0–4 (marked `data-option`: the peer benchmark and the tests
+/// select answers by it), "don't know", and "not applicable" unless the item never is. The
+/// order is the one the radio-sync effect relies on. Every text is escaped.
+fn scale_markup(group: &str, lang: Lang, never_na: bool) -> String {
+    let mut out = String::with_capacity(1024);
+    let mut radio = |value: &str, label: &str, is_level: bool| {
+        out.push_str(if is_level {
+            r#"<label class="scale-option" data-option=""><input type="radio" name=""#
+        } else {
+            r#"<label class="scale-option"><input type="radio" name=""#
+        });
+        html::push_escaped(&mut out, group);
+        out.push_str(r#"" value=""#);
+        out.push_str(value);
+        out.push_str(r#"">"#);
+        html::push_escaped(&mut out, label);
+        out.push_str("</label>");
+    };
+    for level in Level::all() {
+        let v = level.value();
+        radio(&v.to_string(), level_label(lang, v), true);
+    }
+    radio(DONT_KNOW_VALUE, t(lang, Msg::DontKnow), false);
+    if !never_na {
+        radio(NOT_APPLICABLE_VALUE, t(lang, Msg::NotApplicable), false);
+    }
+    out
+}
+
+/// The line above a question: its id, kind, criticality and number, as HTML (escaped).
+fn meta_markup(
+    id: &str,
+    kind: &str,
+    criticality_id: &str,
+    criticality: &str,
+    number: String,
+) -> String {
+    let mut out = String::with_capacity(256);
+    html::push_element(&mut out, "span", "item-id", id);
+    html::push_element(&mut out, "span", "badge", kind);
+    let class = format!("badge crit-{}", html::escape(criticality_id));
+    html::push_element(&mut out, "span", &class, criticality);
+    html::push_element(&mut out, "span", "q-number", &number);
+    out
+}
+
+/// "Why it matters", as HTML (escaped).
+fn why_markup(item: &Item, lang: Lang) -> String {
+    let mut out = String::new();
+    html::push_element(&mut out, "p", "", item.why.get(lang));
+    out
+}
+
+/// "How to do it": the steps, the evidence and what a Type II period adds, as HTML (escaped).
+fn how_markup(item: &Item, lang: Lang) -> String {
+    let mut out = String::from("<ol>");
+    for step in item.how.get(lang) {
+        html::push_element(&mut out, "li", "", step);
+    }
+    out.push_str("</ol>");
+    html::push_element(&mut out, "h3", "", t(lang, Msg::Evidence));
+    html::push_element(&mut out, "p", "", item.evidence.get(lang));
+    if let Some(type2) = &item.type2 {
+        html::push_element(&mut out, "h3", "", t(lang, Msg::Type2Adds));
+        html::push_element(&mut out, "p", "", type2.get(lang));
+    }
+    out
+}
+
+/// The criteria an item supports, each with its title, as HTML (escaped).
+fn criteria_markup(item: &Item, lang: Lang) -> String {
+    let catalogue = Catalogue::builtin().ok();
+    let mut out = String::from("<ul>");
+    for id in &item.criteria {
+        let title = catalogue
+            .and_then(|cat| cat.criterion(id))
+            .map(|c| c.title.get(lang))
+            .unwrap_or_default();
+        out.push_str("<li>");
+        html::push_element(&mut out, "span", "crit-id", id.as_str());
+        out.push(' ');
+        html::push_escaped(&mut out, title);
+        out.push_str("</li>");
+    }
+    out.push_str("</ul>");
+    out
 }

@@ -3,7 +3,8 @@
 // browser reads banks in JSON (the web build has no TOML parser); a TOML bank is refused
 // with the command that converts it.
 import { test, expect } from '@playwright/test';
-import { watch } from './helpers.mjs';
+import { readFileSync } from 'node:fs';
+import { watch, openAllDetails } from './helpers.mjs';
 
 test('the example provider bank adds its own section and items', async ({ page }) => {
   const seen = await watch(page);
@@ -115,4 +116,31 @@ test('a default bank that cannot be downloaded is reported, saved answers stay, 
   blocked = false;
   await page.getByRole('button', { name: 'Try again' }).click();
   await expect(first()).toBeChecked();
+});
+
+test('bank text that looks like markup is shown as text, never run or rendered', async ({ page }) => {
+  // A question's static parts and its guidance are set as escaped HTML (src/core/html.rs):
+  // a provider's bank is untrusted input.
+  const MARKUP = `<img src=x onerror="window.__ran=1">&amp; <b>bold</b> "q" 'a'`;
+  const bank = JSON.parse(readFileSync(new URL('./fixtures/peer-survey.json', import.meta.url), 'utf8'));
+  const item = bank.item.find((i) => i.id === 'S01-01');
+  for (const field of ['title', 'statement', 'why', 'evidence']) item[field] = { en: `${field}: ${MARKUP}`, zh: `${field}：${MARKUP}` };
+  item.how = { en: [`step: ${MARKUP}`], zh: [`步骤：${MARKUP}`] };
+  await page.route('**/fixtures/markup-bank.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(bank) }));
+  const dialogs = [];
+  page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
+  await page.goto(`./?lang=en&bank=fixtures/markup-bank.json&step=section&domain=${item.domain}`);
+  const question = page.locator('article[data-item="S01-01"]');
+  await expect(question.getByRole('group', { name: `title: ${MARKUP}` })).toBeVisible();
+  await expect(question.locator('.statement')).toHaveText(`statement: ${MARKUP}`);
+  await openAllDetails(page);
+  await expect(question).toContainText(`why: ${MARKUP}`);
+  await expect(question.getByRole('listitem').filter({ hasText: `step: ${MARKUP}` })).toBeVisible();
+  await expect(question).toContainText(`evidence: ${MARKUP}`);
+  await expect(question.locator('img, b')).toHaveCount(0);
+  // The scale is still one working radio group.
+  await question.getByRole('radio', { name: /^3 — / }).check();
+  await expect(question.getByRole('radio', { name: /^3 — / })).toBeChecked();
+  expect(await page.evaluate(() => window.__ran)).toBeUndefined();
+  expect(dialogs).toEqual([]);
 });

@@ -10,6 +10,7 @@
 //   http://127.0.0.1:8090/?lang=en&bank=fixtures/peer-survey.json&step=scope
 // For readable wasm names, serve a build whose wasm kept its names: tools/bench/profile-build.sh.
 import { chromium } from 'playwright-core';
+import { answerAll } from './answer-loop.mjs';
 
 const args = process.argv.slice(2);
 const startup = args[0] === '--start';
@@ -33,36 +34,7 @@ if (startup) await cdp.send('Profiler.start');
 await page.goto(url);
 await page.locator('[data-q] label[data-option]').first().waitFor();
 if (!startup) await cdp.send('Profiler.start');
-const run = startup ? await page.evaluate(() => ({ ready: performance.now() })) : await page.evaluate(async () => {
-  const yieldTask = () => new Promise((r) => { const ch = new MessageChannel(); ch.port1.onmessage = () => r(); ch.port2.postMessage(0); });
-  const vis = (el) => !!el && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
-  const groups = () => [...document.querySelectorAll('[data-q]')].filter(vis);
-  const sig = () => groups().map((g) => g.getAttribute('data-q')).join('|');
-  const fixed = { scope_cloud: 0, scope_dev: 0, scope_ot: 1 };
-  const t0 = performance.now();
-  let clicks = 0, qi = 0, clickMs = 0, viewMs = 0;
-  for (let guard = 0; guard < 200; guard++) {
-    for (const g of groups()) {
-      const key = g.getAttribute('data-q');
-      if (g.querySelector('input:checked')) { qi++; continue; }
-      const opts = g.querySelectorAll('label[data-option]');
-      const k = key in fixed ? fixed[key] : (qi * 3 + 1) % opts.length;
-      const tc = performance.now();
-      opts[k].click(); clicks++; qi++;
-      await yieldTask(); void document.body.offsetHeight;
-      clickMs += performance.now() - tc;
-    }
-    const next = [...document.querySelectorAll('#step-next[data-next=questions]')].find(vis);
-    if (!next) break;
-    const tv = performance.now();
-    const before = sig();
-    next.click();
-    for (let k = 0; k < 20000; k++) { await yieldTask(); const s = sig(); if (s && s !== before) break; }
-    void document.body.offsetHeight;
-    viewMs += performance.now() - tv;
-  }
-  return { ms: performance.now() - t0, clicks, clickMs, viewMs };
-});
+const run = startup ? await page.evaluate(() => ({ ready: performance.now() })) : await answerAll(page);
 const { profile } = await cdp.send('Profiler.stop');
 await browser.close();
 

@@ -1,0 +1,51 @@
+// A/B of two builds on the peer survey, without the profiler: alternates A and B for N fresh
+// page loads each (so a drift in the machine's speed hits both alike) and prints the medians
+// of the benchmark's answering loop (total, clicks, section changes) and of the page load to
+// the first clickable question. Compare builds this way before `make bench`: one change is
+// usually smaller than the noise of a single run.
+//
+//   node tools/bench/ab.mjs URL_A URL_B [N=10] [--cpu-throttle K]
+//
+// URL_A / URL_B: each build serving the survey, e.g.
+//   http://127.0.0.1:8091/?lang=en&bank=fixtures/peer-survey.json&step=scope
+import { chromium } from 'playwright-core';
+import { answerAll } from './answer-loop.mjs';
+
+const args = process.argv.slice(2);
+let throttle = 1;
+const t = args.indexOf('--cpu-throttle');
+if (t >= 0) { throttle = Number(args[t + 1]); args.splice(t, 2); }
+const [urlA, urlB, n = '10'] = args;
+if (!urlA || !urlB) {
+  console.error('usage: node tools/bench/ab.mjs URL_A URL_B [N] [--cpu-throttle K]');
+  process.exit(2);
+}
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium' });
+const results = { A: [], B: [] };
+async function once(url) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  if (throttle > 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  const t0 = Date.now();
+  await page.goto(url);
+  await page.locator('[data-q] label[data-option]').first().waitFor();
+  const ready = Date.now() - t0;
+  const run = await answerAll(page);
+  await context.close();
+  return { ready, ...run };
+}
+for (let i = 0; i < Number(n); i++) {
+  for (const [name, url] of i % 2 ? [['B', urlB], ['A', urlA]] : [['A', urlA], ['B', urlB]]) results[name].push(await once(url));
+}
+await browser.close();
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
+const row = (label, key) => {
+  const a = median(results.A.map((r) => r[key])), b = median(results.B.map((r) => r[key]));
+  console.log(`${label.padEnd(30)} ${a.toFixed(0).padStart(8)} ${b.toFixed(0).padStart(8)} ${(b / a).toFixed(3).padStart(8)}`);
+};
+console.log(`medians of ${n} loads each, CPU throttle ${throttle}x`);
+console.log(`${''.padEnd(30)} ${'A ms'.padStart(8)} ${'B ms'.padStart(8)} ${'B/A'.padStart(8)}`);
+row('load to first clickable', 'ready');
+row('answer all 141', 'ms');
+row('  of which clicks', 'clickMs');
+row('  of which section changes', 'viewMs');
