@@ -4,6 +4,7 @@
 //
 // 1. The guard: a clear message instead of a frozen page when the app stops.
 // 2. The bank prefetch: the question bank starts downloading while the wasm compiles.
+// 3. The loading message, in the user's language.
 
 // Shows a clear message instead of a frozen page when the app stops: a Rust panic (the
 // panic hook calls window.socFatal) or a WebAssembly trap / failed load (caught here).
@@ -69,4 +70,29 @@
     if (url.origin !== location.origin) return;
     window.__socBankPrefetch = { url: url.href, response: fetch(url.href) };
   } catch (e) { /* the app reports bad bank URLs itself */ }
+})();
+
+// The loading message, in the language the app will choose (`initial_lang` in src/ui/app.rs:
+// ?lang=, then the saved choice, then the browser's languages; English otherwise). One
+// language only, tagged with it, so a screen reader reads it in the right voice (it was one
+// line in both languages, read as English).
+(function () {
+  'use strict';
+  function parse(tag) {
+    var primary = String(tag || '').split(/[-_]/)[0].toLowerCase();
+    return primary === 'en' || primary === 'zh' ? primary : null;
+  }
+  var lang = null;
+  try { lang = parse(new URLSearchParams(location.search).get('lang')); } catch (e) { /* none */ }
+  if (!lang) {
+    try { lang = parse(JSON.parse(localStorage.getItem('soc-readiness.v1.lang'))); } catch (e) { /* blocked or unreadable */ }
+  }
+  var langs = navigator.languages || [navigator.language];
+  for (var i = 0; !lang && i < langs.length; i++) lang = parse(langs[i]);
+  lang = lang || 'en';
+  var loading = document.getElementById('loading');
+  if (loading) {
+    loading.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    loading.textContent = lang === 'zh' ? '正在加载评估…' : 'Loading the assessment…';
+  }
 })();

@@ -79,6 +79,26 @@ test('the language comes from ?lang=, then the saved choice, then the browser', 
   await zhBrowser.close();
 });
 
+test('the loading message is in one language, chosen as the app chooses it', async ({ browser }) => {
+  // Hold the wasm back so the page stays at its loading message.
+  const context = await browser.newContext({ locale: 'zh-CN' });
+  await context.route('**/*.wasm', () => {});
+  const page = await context.newPage();
+  const loading = page.locator('#loading');
+  await page.goto('./');
+  await expect(loading).toHaveText('正在加载评估…');
+  await expect(loading).toHaveAttribute('lang', 'zh-CN');
+  await expect(loading).toHaveRole('status');
+  await page.goto('./?lang=en');
+  await expect(loading).toHaveText('Loading the assessment…');
+  // The saved choice comes before the browser's language.
+  await page.evaluate(() => localStorage.setItem('soc-readiness.v1.lang', JSON.stringify('en')));
+  await page.goto('./');
+  await expect(loading).toHaveText('Loading the assessment…');
+  await expect(loading).toHaveAttribute('lang', 'en');
+  await context.close();
+});
+
 test('switching language mid-assessment keeps every answer and the step', async ({ page }) => {
   await page.goto('./?lang=en&step=section&domain=iam');
   const items = page.locator('article.question');
