@@ -72,7 +72,11 @@ for i in "${!ROUNDS[@]}"; do
   if [ $((i % 2)) = 0 ]; then order=("${CONFIGS[@]}"); else order=("${REVERSED[@]}"); fi
   for cfg in "${order[@]}"; do
     # shellcheck disable=SC2086
-    out=$(node "$B/harness/bench.mjs" --config "$cfg" --out "$B/results" $pass)
+    # One retry: the harness sometimes times out on a SurveyJS button on a busy machine.
+    out=$(node "$B/harness/bench.mjs" --config "$cfg" --out "$B/results" $pass) || {
+      echo "run.sh: $(basename "$cfg") failed ($pass); running it again" >&2
+      out=$(node "$B/harness/bench.mjs" --config "$cfg" --out "$B/results" $pass)
+    }
     echo "$out"; echo
     JSONS+=("$(echo "$out" | sed -n 's/^raw JSON: //p')")
   done
