@@ -1,20 +1,13 @@
 //! HTML text for the parts of a page the UI sets as one `innerHTML` (a question's static
 //! markup: building it node by node through wasm costs several calls per node, and a section
 //! shows a dozen questions). Bank text is untrusted input (a provider's bank, a file the user
-//! picked), so every text and attribute value goes through [`escape`]: the result can never
+//! picked), so every text and attribute value goes through [`push_escaped`]: the result can never
 //! contain markup, a script or an event handler of its own.
 //!
 //! Pure; no panics.
 
-/// `text` with `&`, `<`, `>`, `"` and `'` replaced by character references: safe as element
-/// text and as a quoted attribute value.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    push_escaped(&mut out, text);
-    out
-}
-
-/// Appends `text` to `out`, escaped as by [`escape`].
+/// Appends `text` to `out` with `&`, `<`, `>`, `"` and `'` replaced by character references:
+/// safe as element text and as a quoted attribute value.
 pub fn push_escaped(out: &mut String, text: &str) {
     for c in text.chars() {
         match c {
@@ -48,6 +41,12 @@ pub fn push_element(out: &mut String, tag: &str, class: &str, text: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn escape(text: &str) -> String {
+        let mut out = String::new();
+        push_escaped(&mut out, text);
+        out
+    }
 
     #[test]
     fn markup_characters_become_references() {

@@ -9,11 +9,7 @@ use wasm_bindgen::JsCast;
 /// leaves it set, so the content is built once and kept).
 pub fn on_first_open(opened: RwSignal<bool>) -> impl FnMut(leptos::ev::Event) + Clone + 'static {
     move |ev: leptos::ev::Event| {
-        let open = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
-            .is_some_and(|d| d.open());
-        if open && !opened.get_untracked() {
+        if opened_details(&ev).is_some() && !opened.get_untracked() {
             opened.set(true);
         }
     }
@@ -26,15 +22,16 @@ pub fn fill_on_first_open(
     html: impl Fn() -> String + Clone + 'static,
 ) -> impl FnMut(leptos::ev::Event) + Clone + 'static {
     move |ev: leptos::ev::Event| {
-        let Some(details) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
-        else {
-            return;
-        };
         // Filled once: afterwards it holds more than its summary.
-        if details.open() && details.child_element_count() <= 1 {
+        if let Some(details) = opened_details(&ev).filter(|d| d.child_element_count() <= 1) {
             let _ = details.insert_adjacent_html("beforeend", &html());
         }
     }
+}
+
+/// The `<details>` a `toggle` event is for, when the toggle opened it.
+fn opened_details(ev: &leptos::ev::Event) -> Option<web_sys::HtmlDetailsElement> {
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+        .filter(|d| d.open())
 }

@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 
 use super::disclosure::{fill_on_first_open, on_first_open};
 use super::state::use_session;
-use super::strings::{colon, level_label, t, Msg};
+use super::strings::{colon, criticality_text, level_label, t, Msg};
 use crate::core::answers::{Level, Response};
 use crate::core::bank::{Item, ItemKind};
 use crate::core::criteria::Catalogue;
@@ -211,18 +211,7 @@ pub fn QuestionCard(
             ItemKind::Readiness => Msg::KindReadiness,
         },
     );
-    let criticality_label = {
-        use crate::core::bank::Criticality::*;
-        t(
-            lang,
-            match item.criticality {
-                Critical => Msg::Critical,
-                High => Msg::High,
-                Medium => Msg::Medium,
-                Low => Msg::Low,
-            },
-        )
-    };
+    let criticality_label = criticality_text(lang, item.criticality);
     // The guidance is built when its <details> is first opened: most are never opened, and
     // each would otherwise add a dozen nodes to every question of the section.
     // The note, owner and frequency fields likewise (three form controls per question):
@@ -377,7 +366,8 @@ fn meta_markup(
     let mut out = String::with_capacity(256);
     html::push_element(&mut out, "span", "item-id", id);
     html::push_element(&mut out, "span", "badge", kind);
-    let class = format!("badge crit-{}", html::escape(criticality_id));
+    // A criticality's id is one of the core's four literals, never bank text.
+    let class = format!("badge crit-{criticality_id}");
     html::push_element(&mut out, "span", &class, criticality);
     html::push_element(&mut out, "span", "q-number", &number);
     out

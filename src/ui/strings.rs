@@ -243,6 +243,20 @@ messages! {
 }
 
 /// The label of a maturity level.
+/// An item's criticality, as its badges and tables show it.
+pub fn criticality_text(lang: Lang, c: crate::core::bank::Criticality) -> &'static str {
+    use crate::core::bank::Criticality::*;
+    t(
+        lang,
+        match c {
+            Critical => Msg::Critical,
+            High => Msg::High,
+            Medium => Msg::Medium,
+            Low => Msg::Low,
+        },
+    )
+}
+
 pub fn level_label(lang: Lang, level: u8) -> &'static str {
     let msg = match level {
         0 => Msg::Level0,

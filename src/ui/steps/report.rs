@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::results::{criticality_text, fmt_score, gate_text};
+use super::results::{fmt_score, gate_text};
 use crate::core::answers::{Assessment, Response};
 use crate::core::bank::{Bank, ItemKind};
 use crate::core::csv::{answers_csv, gaps_csv};
@@ -14,7 +14,7 @@ use crate::core::text::Lang;
 use crate::ui::charts::{CategoryChart, DomainChart};
 use crate::ui::download::{download, file_stem};
 use crate::ui::state::{now_iso, use_session};
-use crate::ui::strings::{colon, level_label, t, tr, Msg};
+use crate::ui::strings::{colon, criticality_text, level_label, t, tr, Msg};
 
 /// Gaps printed with their remediation steps; the rest are listed in one line each (all
 /// of them, with steps, are in the gap-plan CSV).

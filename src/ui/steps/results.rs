@@ -16,7 +16,7 @@ use crate::ui::charts::{CategoryChart, DomainChart};
 use crate::ui::disclosure::on_first_open;
 use crate::ui::route::Step;
 use crate::ui::state::use_session;
-use crate::ui::strings::{colon, t, tr, Msg};
+use crate::ui::strings::{colon, criticality_text, t, tr, Msg};
 
 pub fn fmt_score(s: Option<f64>) -> String {
     s.map(|v| format!("{v:.0}")).unwrap_or_else(|| "–".into())
@@ -28,18 +28,6 @@ pub fn gate_text(lang: Lang, kind: GateKind) -> &'static str {
         GateKind::CriticalCuecBelow3 => t(lang, Msg::GateCriticalCuec),
         GateKind::CriticalBelow4 => t(lang, Msg::GateCriticalType2),
     }
-}
-
-pub fn criticality_text(lang: Lang, c: Criticality) -> &'static str {
-    t(
-        lang,
-        match c {
-            Criticality::Critical => Msg::Critical,
-            Criticality::High => Msg::High,
-            Criticality::Medium => Msg::Medium,
-            Criticality::Low => Msg::Low,
-        },
-    )
 }
 
 fn report_name(r: Report) -> &'static str {
