@@ -143,7 +143,7 @@ fn each_broken_item_gives_exactly_its_error() {
                 Some("kind"),
                 Problem::Invalid(
                     "control".into(),
-                    "cuec, user_responsibility or readiness".into(),
+                    "cuec, user_responsibility, monitoring, own_control or readiness".into(),
                 ),
             ),
         ),

@@ -10,9 +10,11 @@
 //! a customer heading for Type II targets 4 on items whose bank target is 3 or more.
 //!
 //! Group membership in the fixture:
-//! - Security: IAM-01..04, OPS-01..04, FIN-02, RD-01..03
+//! - Security: IAM-01..04, OPS-01..04, RD-01..03
 //! - Availability: OPS-01, RD-04 · Confidentiality: OPS-05, RD-04
-//! - Processing integrity: FIN-01, FIN-02, RD-04 · Privacy: RD-05
+//! - Processing integrity: RD-04 · Privacy: RD-05
+//! - FIN-01 and FIN-02 are SOC 1-only: they cite SOC 1 control objectives, no criterion,
+//!   so they count in no criterion or category (only overall, SOC 1 and their domain)
 //! - SOC 1: IAM-01, IAM-02, IAM-03, OPS-02, FIN-01, FIN-02 · SOC 2: all others and IAM-01..03, OPS-02
 //! - FIN-* only with reliance:soc1; RD-* only with own_audit type1/type2; RD-05 also needs
 //!   categories:privacy.
@@ -358,9 +360,9 @@ fn tencent_saas_type1() -> Persona {
 // Critical below 4: IAM-01, IAM-02, OPS-01 (caps below type2_ready; no effect here).
 // Type I: 70 < 75. Type II: 70 < 90 and critical_below4.
 // Security: iam 62/88 + OPS-01 24/32 + OPS-02 12/16 + OPS-03 0/16 + OPS-04 4/8
-//   + FIN-02 6/8 = 108/168 = 64.29.
+//   = 102/160 = 63.75 (FIN-02 is SOC 1-only: no criterion).
 // Availability: OPS-01 24/32 = 75.00. Confidentiality: only OPS-05, N/A → none.
-// Processing integrity: FIN-01 32/32 + FIN-02 6/8 = 38/40 = 95.00. Privacy: none.
+// Processing integrity: no item (FIN-01 and FIN-02 cite SOC 1 objectives). Privacy: none.
 // None of the categories is "in scope" except Security (no own audit).
 // SOC 1: IAM-01 24 + IAM-02 24 + IAM-03 8 + OPS-02 12 + FIN-01 32 + FIN-02 6
 //   = 106/136 = 77.94.
@@ -395,10 +397,10 @@ fn regional_bank_soc1() -> Persona {
         overall: ((140, 200), 70.0),
         completion: (11, 11),
         categories: [
-            (Some((108, 168)), true),
+            (Some((102, 160)), true),
             (Some((24, 32)), false),
             (None, false),
-            (Some((38, 40)), false),
+            (None, false),
             (None, false),
         ],
         soc1: Some((106, 136)),
@@ -446,11 +448,11 @@ fn regional_bank_soc1() -> Persona {
 // → score band type2_ready.
 // Gates: no critical CUEC below 3; IAM-02 (critical) below 4 → capped below type2_ready
 // → "type1_ready". Type I ready; Type II not (gate critical_below4 only).
-// Security: max iam 88 + OPS-01..04 72 + FIN-02 8 + RD-01..03 40 = 208, lost IAM-02 8
-//   + RD-02 2 → 198/208 = 95.19.
+// Security: max iam 88 + OPS-01..04 72 + RD-01..03 40 = 200, lost IAM-02 8
+//   + RD-02 2 → 190/200 = 95.00.
 // Availability: OPS-01 32/32 + RD-04 8/8 = 40/40 = 100.
 // Confidentiality: OPS-05 2/4 + RD-04 8/8 = 10/12 = 83.33.
-// Processing integrity: FIN-01 32 + FIN-02 8 + RD-04 8 = 48/48 = 100. Privacy: none.
+// Processing integrity: RD-04 8/8 = 100 (FIN-* are SOC 1-only). Privacy: none.
 // SOC 1: IAM-01 32 + IAM-02 24 + IAM-03 16 + OPS-02 16 + FIN-01 32 + FIN-02 8 = 128/136 = 94.12.
 // SOC 2: everything but FIN: 240 − 40 = 200 / 252 − 40 = 212 → 94.34.
 // Gaps (targets 4 for a Type II goal): IAM-02 3→4, 8×1 = 8; RD-02 3→4, 2×1 = 2.
@@ -485,10 +487,10 @@ fn fintech_type2() -> Persona {
         overall: ((240, 252), 95.24),
         completion: (15, 15),
         categories: [
-            (Some((198, 208)), true),
+            (Some((190, 200)), true),
             (Some((40, 40)), true),
             (Some((10, 12)), true),
-            (Some((48, 48)), true),
+            (Some((8, 8)), true),
             (None, false),
         ],
         soc1: Some((128, 136)),
@@ -627,9 +629,9 @@ fn early_startup() -> Persona {
 //
 // Visible: all 16 items. Max: iam 88 + ops 72 (OPS-05 N/A) + fin 40 + rd 48 + RD-05 4
 // = 252 → 252/252 = 100 → type2_ready; no gate fails; no gaps (targets 4, all at 4).
-// Security: iam 88 + OPS-01..04 72 + FIN-02 8 + RD-01..03 40 = 208/208.
+// Security: iam 88 + OPS-01..04 72 + RD-01..03 40 = 200/200.
 // Availability: OPS-01 32 + RD-04 8 = 40/40. Confidentiality: RD-04 8/8 (OPS-05 N/A).
-// Processing integrity: FIN-01 32 + FIN-02 8 + RD-04 8 = 48/48. Privacy: RD-05 4/4.
+// Processing integrity: RD-04 8/8. Privacy: RD-05 4/4.
 // SOC 1: 136/136. SOC 2: 252 − 40 = 212/212.
 fn mature_enterprise_type2() -> Persona {
     Persona {
@@ -671,10 +673,10 @@ fn mature_enterprise_type2() -> Persona {
         overall: ((252, 252), 100.0),
         completion: (16, 16),
         categories: [
-            (Some((208, 208)), true),
+            (Some((200, 200)), true),
             (Some((40, 40)), true),
             (Some((8, 8)), true),
-            (Some((48, 48)), true),
+            (Some((8, 8)), true),
             (Some((4, 4)), true),
         ],
         soc1: Some((136, 136)),

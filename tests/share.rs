@@ -35,7 +35,7 @@ fn deflate(bytes: &[u8]) -> Vec<u8> {
 /// notes of ~45 characters such as "Owner: J. Chen; evidence in Confluence SEC/IAM-01"):
 /// notes on every third item → 1,954 characters (the assessment's JSON: 9,110 bytes); a
 /// note on every item → 2,367 characters (14,972 bytes); a single note → 1,547 characters
-/// (6,208 bytes); an empty assessment → 153 characters. With varied, less compressible
+/// (6,208 bytes); an empty assessment → 153 characters (measured with 149 items; 143 now). With varied, less compressible
 /// notes on every item see the next test (5,278 characters). Browsers keep far longer URLs
 /// (Chrome, Firefox: megabytes).
 #[test]
@@ -44,7 +44,7 @@ fn a_realistic_assessment_round_trips_in_a_few_kilobytes() {
     for (note_every, limit) in [(3, 3_000), (1, 4_000), (usize::MAX, 2_000)] {
         let a = common::realistic_assessment(b, note_every);
         let answered = a.answers.values().filter(|x| x.response.is_some()).count();
-        assert!(answered >= 145, "{answered} items answered");
+        assert!(answered >= 140, "{answered} items answered");
         let fragment = encode(&a, b);
         println!(
             "notes every {note_every}: {answered} answers, {} notes, JSON {} bytes, fragment {} chars",

@@ -12,6 +12,7 @@ use std::fmt;
 
 use super::bank::Bank;
 use super::condition::ScopeAnswers;
+use super::provider_reports::ProviderReports;
 use super::text::Lang;
 
 /// Version of the saved/exported assessment format.
@@ -106,6 +107,10 @@ pub struct Assessment {
     pub organisation: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub assessor: String,
+    /// The provider's reports relied on (type, period end) and the customer's own period
+    /// end: what the reliance result checks for age, type and bridge letters.
+    #[serde(default, skip_serializing_if = "ProviderReports::is_empty")]
+    pub provider_reports: ProviderReports,
 }
 
 /// The bank an assessment, an export file or a share link refers to.
@@ -224,6 +229,7 @@ impl Assessment {
             updated: String::new(),
             organisation: String::new(),
             assessor: String::new(),
+            provider_reports: ProviderReports::default(),
         }
     }
 

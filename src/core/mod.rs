@@ -13,6 +13,7 @@ pub mod csv;
 pub mod default_bank;
 pub mod exchange;
 pub mod html;
+pub mod provider_reports;
 pub mod scoring;
 pub mod share;
 pub mod text;

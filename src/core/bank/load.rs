@@ -810,6 +810,16 @@ fn validate(m: Merged) -> Result<Bank, Vec<BankError>> {
         domains,
         items,
     };
+    for id in &bank.scoring.observation_requires {
+        if bank.item(id).is_none() {
+            ck.err(
+                &header_file,
+                None,
+                "scoring.observation_requires",
+                Problem::Invalid(id.clone(), "the id of an item of this bank".into()),
+            );
+        }
+    }
     if ck.errors.is_empty() {
         check_coverage(&mut ck, &bank, &header_file);
     }
@@ -979,6 +989,8 @@ fn validate_scoring(ck: &mut Checker, file: &str, s: &RawScoring) -> Option<Scor
         weights,
         default_target,
         bands,
+        // Checked against the items once they are known (`check_item_links`).
+        observation_requires: s.observation_requires.clone(),
     })
 }
 
@@ -1032,7 +1044,10 @@ fn validate_item(
                 file,
                 e,
                 "kind",
-                Problem::Invalid(k.clone(), "cuec, user_responsibility or readiness".into()),
+                Problem::Invalid(
+                    k.clone(),
+                    "cuec, user_responsibility, monitoring, own_control or readiness".into(),
+                ),
             );
             None
         }),
@@ -1087,9 +1102,82 @@ fn validate_item(
             }
         }
     }
+    let mut objectives = Vec::new();
+    for o in &raw.objectives {
+        match Objective::from_id(o) {
+            Some(obj) if !objectives.contains(&obj) => objectives.push(obj),
+            Some(_) => {
+                ck.err(file, e, "objectives", Problem::Duplicate(o.clone()));
+                ok = false;
+            }
+            None => {
+                ck.err(
+                    file,
+                    e,
+                    "objectives",
+                    Problem::Invalid(
+                        o.clone(),
+                        "logical_access, change_management, operations_backup or data_interfaces"
+                            .into(),
+                    ),
+                );
+                ok = false;
+            }
+        }
+    }
+    // SOC 1 reports state control objectives, not the Trust Services Criteria: objectives
+    // belong to items that apply to SOC 1, and only a SOC 1-only item may cite no criterion.
+    if !objectives.is_empty() && !reports.contains(&Report::Soc1) {
+        ck.err(
+            file,
+            e,
+            "objectives",
+            Problem::Invalid(
+                raw.objectives.join(", "),
+                "objectives only on items whose reports include soc1".into(),
+            ),
+        );
+        ok = false;
+    }
+    let soc1_only = reports == [Report::Soc1];
     let criteria = raw.criteria.clone().unwrap_or_default();
-    if criteria.is_empty() {
-        ck.err(file, e, "criteria", Problem::Missing);
+    let cites_objectives_only = soc1_only && !objectives.is_empty();
+    if criteria.is_empty() && !cites_objectives_only {
+        let field = if soc1_only { "objectives" } else { "criteria" };
+        ck.err(file, e, field, Problem::Missing);
+        ok = false;
+    }
+    if !criteria.is_empty() && soc1_only {
+        ck.err(
+            file,
+            e,
+            "criteria",
+            Problem::Invalid(
+                criteria.join(", "),
+                "no Trust Services Criteria on a SOC 1-only item: cite objectives".into(),
+            ),
+        );
+        ok = false;
+    }
+    if raw.assumed && kind != Some(ItemKind::Cuec) {
+        ck.err(
+            file,
+            e,
+            "assumed",
+            Problem::Invalid("true".into(), "assumed only on items of kind cuec".into()),
+        );
+        ok = false;
+    }
+    if raw.also_own_soc2 && matches!(kind, Some(ItemKind::Readiness | ItemKind::OwnControl)) {
+        ck.err(
+            file,
+            e,
+            "also_own_soc2",
+            Problem::Invalid(
+                "true".into(),
+                "also_own_soc2 only on cuec, user_responsibility or monitoring items".into(),
+            ),
+        );
         ok = false;
     }
     for c in &criteria {
@@ -1199,6 +1287,9 @@ fn validate_item(
             criticality,
             reports,
             criteria,
+            objectives,
+            also_own_soc2: raw.also_own_soc2,
+            assumed: raw.assumed,
             theme,
             checkpoints: raw.checkpoints.clone(),
             show_if,

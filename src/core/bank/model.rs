@@ -48,7 +48,9 @@ impl Criticality {
     }
 }
 
-/// What an item is, in SOC terms (see content/FORMAT.md).
+/// What an item is, in SOC terms (see content/FORMAT.md). The kind decides which result an
+/// item counts in (SCORING.md §4): reliance on the provider's reports, the customer's own
+/// SOC 2 readiness, or both.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ItemKind {
@@ -56,14 +58,22 @@ pub enum ItemKind {
     Cuec,
     /// Something the customer does to benefit from the service; not a CUEC.
     UserResponsibility,
+    /// The customer monitoring its provider: obtaining and reviewing its reports, bridge
+    /// letters, carve-outs and complementary subservice organisation controls (CC9.2).
+    Monitoring,
+    /// The customer's own control around its use of the service, which the provider's
+    /// design does not assume (its own ICFR for SOC 1, its own recovery or incident work).
+    OwnControl,
     /// Readiness of the customer's own organisation for its SOC 2.
     Readiness,
 }
 
 impl ItemKind {
-    pub const ALL: [ItemKind; 3] = [
+    pub const ALL: [ItemKind; 5] = [
         ItemKind::Cuec,
         ItemKind::UserResponsibility,
+        ItemKind::Monitoring,
+        ItemKind::OwnControl,
         ItemKind::Readiness,
     ];
 
@@ -71,7 +81,58 @@ impl ItemKind {
         match self {
             ItemKind::Cuec => "cuec",
             ItemKind::UserResponsibility => "user_responsibility",
+            ItemKind::Monitoring => "monitoring",
+            ItemKind::OwnControl => "own_control",
             ItemKind::Readiness => "readiness",
+        }
+    }
+
+    /// Whether items of this kind count in the reliance result of the reports they name.
+    pub fn counts_for_reliance(self) -> bool {
+        !matches!(self, ItemKind::Readiness)
+    }
+
+    /// Whether a critical item of this kind below level 3 undermines reliance: the
+    /// provider's report assumes it (CUEC) or reliance rests on it (monitoring).
+    pub fn gates_reliance(self) -> bool {
+        matches!(self, ItemKind::Cuec | ItemKind::Monitoring)
+    }
+
+    pub fn from_id(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.id() == s)
+    }
+}
+
+/// The control objective areas a SOC 1 report's IT general controls are commonly grouped
+/// in. SOC 1 reports state control objectives over financial reporting, not the Trust
+/// Services Criteria, so SOC 1-only items cite these instead of criteria.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Objective {
+    /// Logical access to programs and data.
+    LogicalAccess,
+    /// Program and infrastructure change management.
+    ChangeManagement,
+    /// Computer operations: job processing, backup and recovery.
+    OperationsBackup,
+    /// Interfaces and data transfers that feed financial reporting.
+    DataInterfaces,
+}
+
+impl Objective {
+    pub const ALL: [Objective; 4] = [
+        Objective::LogicalAccess,
+        Objective::ChangeManagement,
+        Objective::OperationsBackup,
+        Objective::DataInterfaces,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Objective::LogicalAccess => "logical_access",
+            Objective::ChangeManagement => "change_management",
+            Objective::OperationsBackup => "operations_backup",
+            Objective::DataInterfaces => "data_interfaces",
         }
     }
 
@@ -137,6 +198,9 @@ pub struct ScoringConfig {
     pub default_target: u8,
     /// Ascending by `min`; the first starts at 0.
     pub bands: Vec<Band>,
+    /// Items that must be at level 4 before the customer is ready to start its Type II
+    /// observation period (e.g. evidence retention); ids of this bank's items.
+    pub observation_requires: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -171,7 +235,16 @@ pub struct Item {
     pub kind: ItemKind,
     pub criticality: Criticality,
     pub reports: Vec<Report>,
+    /// Trust Services Criteria; empty only for a SOC 1-only item that cites `objectives`.
     pub criteria: Vec<String>,
+    /// SOC 1 control objective areas (items that apply to SOC 1).
+    pub objectives: Vec<Objective>,
+    /// A CUEC, user responsibility or monitoring item that is also one of the customer's own
+    /// controls for its own SOC 2: answered once, it counts once in each result.
+    pub also_own_soc2: bool,
+    /// The provider's report states this CUEC as assumed of the customer (a provider bank
+    /// says so): "not applicable" on it is a responsibility mismatch.
+    pub assumed: bool,
     pub theme: Option<u8>,
     pub checkpoints: Vec<String>,
     pub show_if: Option<Condition>,
@@ -184,6 +257,22 @@ pub struct Item {
     pub how: TextList,
     pub evidence: Text,
     pub type2: Option<Text>,
+}
+
+impl Item {
+    /// Whether the item counts in the customer's own SOC 2 readiness: its own controls
+    /// (readiness and own-control items that apply to SOC 2) and the items that say they
+    /// are also one of them (`also_own_soc2`).
+    pub fn counts_for_own_soc2(&self) -> bool {
+        self.also_own_soc2
+            || (matches!(self.kind, ItemKind::Readiness | ItemKind::OwnControl)
+                && self.reports.contains(&Report::Soc2))
+    }
+
+    /// Whether the item counts in the reliance result for the provider's `report`.
+    pub fn counts_for_reliance_on(&self, report: Report) -> bool {
+        self.kind.counts_for_reliance() && self.reports.contains(&report)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -261,6 +350,11 @@ impl Bank {
     /// Items of one domain, in bank order.
     pub fn items_of<'a>(&'a self, domain: &'a str) -> impl Iterator<Item = &'a Item> + 'a {
         self.items.iter().filter(move |i| i.domain == domain)
+    }
+
+    /// The band with this position (a [`crate::core::scoring::BandRef`]'s index).
+    pub fn band(&self, index: usize) -> Option<&Band> {
+        self.scoring.bands.get(index)
     }
 
     /// The target level of an item.

@@ -51,6 +51,8 @@ pub struct RawScoring {
     pub default_target: Option<i64>,
     #[serde(default)]
     pub band: Vec<RawBand>,
+    #[serde(default)]
+    pub observation_requires: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -99,6 +101,12 @@ pub struct RawItem {
     pub criticality: Option<String>,
     pub reports: Option<Vec<String>>,
     pub criteria: Option<Vec<String>>,
+    #[serde(default)]
+    pub objectives: Vec<String>,
+    #[serde(default)]
+    pub also_own_soc2: bool,
+    #[serde(default)]
+    pub assumed: bool,
     pub theme: Option<i64>,
     #[serde(default)]
     pub checkpoints: Vec<String>,

@@ -41,13 +41,19 @@ mod engine;
 mod explain;
 mod gaps;
 mod index;
+mod own;
 #[cfg(test)]
 mod reference;
+mod reliance;
+mod results;
 mod verdict;
 
 pub use engine::score;
 pub use explain::{explain, Contribution, Exclusion, Explanation, Outcome, Subject};
 pub use gaps::{effective_target, Gap};
+pub use own::{Exclusion as NaExclusion, OwnGate, OwnGateKind, OwnReadiness};
+pub use reliance::{Reliance, RelianceLevel};
+pub use results::{gaps_for, Audience, Completed, CompletedOwn, CompletedReliance, Results};
 pub use verdict::{AuditGoal, BandRef, Gate, GateKind, NotReady, Verdict, TYPE1_BAND, TYPE2_BAND};
 
 /// How many gaps the "next steps" summary shows.
