@@ -265,8 +265,8 @@ fn gap_plan_in_rank_order() {
     let s = score(&bank, &a);
     let csv = gaps_csv(&bank, &s, &a, Lang::En);
     assert!(csv.starts_with(
-        "\u{FEFF}rank,item_id,title,criticality,level,target,weighted_shortfall,criteria,\
-         remediation,evidence,note\r\n"
+        "\u{FEFF}rank,item_id,title,kind,counts_in,criticality,level,target,weighted_shortfall,\
+         criteria,remediation,evidence,note\r\n"
     ));
     assert_crlf_records(&csv);
     let rows = parse_csv(&csv).unwrap();
@@ -277,11 +277,11 @@ fn gap_plan_in_rank_order() {
             [
                 r[0].as_str(),
                 r[1].as_str(),
-                r[3].as_str(),
-                r[4].as_str(),
                 r[5].as_str(),
                 r[6].as_str(),
                 r[7].as_str(),
+                r[8].as_str(),
+                r[9].as_str(),
             ]
         })
         .collect();
@@ -301,18 +301,21 @@ fn gap_plan_in_rank_order() {
     assert_eq!(csv_ids, ids);
     // The full first row: numbered steps on one line, evidence, the guarded note.
     assert!(csv.contains(
-        "\r\n1,IAM-01,Multi-factor authentication for every console and API user,critical,1,3,\
+        "\r\n1,IAM-01,Multi-factor authentication for every console and API user,cuec,\
+         reliance_soc2,critical,1,3,\
          16,CC6.1; CC6.2,1. Enforce MFA in the identity provider or console settings. \
          2. Review weekly that no user lacks MFA.,An export of users with their MFA status.,\
          '=cmd|' /C calc'!A0\r\n"
     ));
-    assert_eq!(rows[4][10], "Owner: DevOps, \"platform\"");
+    assert_eq!(rows[4][12], "Owner: DevOps, \"platform\"");
+    // Which result each gap counts in: a readiness item would say own_soc2 only.
+    assert_eq!(rows[5][3..5], ["user_responsibility", "reliance_soc2"]);
 
     let zh = parse_csv(&gaps_csv(&bank, &s, &a, Lang::Zh)).unwrap();
     assert_eq!(zh[0], GAP_COLUMNS);
     assert_eq!(zh[1][2], "所有控制台和 API 用户启用多因素认证");
-    assert!(zh[1][8].starts_with("1. 在身份提供商"));
-    assert!(zh[1][8].contains(" 2. 每周检查"));
+    assert!(zh[1][10].starts_with("1. 在身份提供商"));
+    assert!(zh[1][10].contains(" 2. 每周检查"));
 
     // No gaps: the header alone.
     let empty = Assessment::new(&bank);

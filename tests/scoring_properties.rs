@@ -12,7 +12,10 @@ use std::sync::OnceLock;
 use soc_readiness::core::answers::{Assessment, Level, Response};
 use soc_readiness::core::bank::{Bank, Source};
 use soc_readiness::core::criteria::Category;
-use soc_readiness::core::scoring::{explain, score, GroupScore, Scores, Status, Subject};
+use soc_readiness::core::provider_reports::Date;
+use soc_readiness::core::scoring::{
+    explain, score, GroupScore, RelianceLevel, Results, Scores, Status, Subject,
+};
 
 fn bank() -> &'static Bank {
     static CELL: OnceLock<Bank> = OnceLock::new();
@@ -503,5 +506,121 @@ fn default_bank_extremes() {
             assert_eq!(s.verdict.band.as_ref().map(|b| b.index), Some(want));
             assert_eq!(s.verdict.type2_ready, level == 4);
         }
+    }
+}
+
+/// The two results of an assessment of the fixture bank (dated, so report checks run).
+fn results_of(b: &Bank, a: &Assessment) -> Results {
+    Results::of(b, a, &score(b, a), Date::parse("2026-11-29"))
+}
+
+/// What the results claim, for comparisons: each report's level and score, and the own
+/// result's score, bands and flags.
+type Claims = (
+    Vec<(RelianceLevel, Option<f64>, u64, u64)>,
+    Option<(Option<f64>, Option<usize>, Option<usize>, bool, bool)>,
+);
+
+fn claims(r: &Results) -> Claims {
+    (
+        r.reliance
+            .iter()
+            .map(|x| (x.level, x.score.score, x.score.points, x.score.max_points))
+            .collect(),
+        r.own.as_ref().map(|o| {
+            (
+                o.score.score,
+                o.score_band.as_ref().map(|b| b.index),
+                o.band.as_ref().map(|b| b.index),
+                o.type1_ready,
+                o.observation_ready,
+            )
+        }),
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Both results are within bounds: scores 0–100, the own band never above what the
+    /// score reaches, ready for the observation period only when Type I ready, and an own
+    /// result exactly when the customer prepares its own SOC 2.
+    #[test]
+    fn results_are_bounded(scope in scope_strategy(), codes in answers_strategy()) {
+        let r = results_of(bank(), &assess(bank(), &scope, &codes));
+        for g in r.reliance.iter().map(|x| &x.score).chain(r.own.as_ref().map(|o| &o.score)) {
+            prop_assert!(g.points <= g.max_points);
+            if let Some(v) = g.score {
+                prop_assert!((0.0..=100.0).contains(&v));
+            }
+        }
+        prop_assert!(!r.reliance.is_empty());
+        prop_assert_eq!(r.own.is_some(), matches!(scope.own_audit, 1 | 2));
+        if let Some(o) = &r.own {
+            prop_assert!(o.band <= o.score_band);
+            prop_assert!(!o.observation_ready || o.type1_ready);
+        }
+    }
+
+    /// Raising one answer never lowers a reliance level, the own band or a readiness flag.
+    #[test]
+    fn raising_an_answer_never_lowers_a_result(
+        scope in scope_strategy(),
+        codes in answers_strategy(),
+        which in 0..N_ITEMS,
+        by in 1u8..5,
+    ) {
+        let new = match codes[which] {
+            l @ 0..=3 => (l + by).min(4),
+            5 => by.min(4),
+            _ => return Ok(()),
+        };
+        let before = results_of(bank(), &assess(bank(), &scope, &codes));
+        let mut raised = codes.clone();
+        raised[which] = new;
+        let after = results_of(bank(), &assess(bank(), &scope, &raised));
+        for (b, a) in before.reliance.iter().zip(&after.reliance) {
+            prop_assert!(a.level >= b.level, "{:?} -> {:?}", b.level, a.level);
+            prop_assert!(a.score.score >= b.score.score);
+        }
+        if let (Some(b), Some(a)) = (&before.own, &after.own) {
+            prop_assert!(a.band >= b.band);
+            prop_assert!(a.type1_ready || !b.type1_ready);
+            prop_assert!(a.observation_ready || !b.observation_ready);
+            prop_assert!(a.gates.len() <= b.gates.len());
+        }
+    }
+
+    /// "Not applicable" equals removing the item for both results (scores, levels, bands,
+    /// flags), except on a CUEC the provider's report assumes: that is a mismatch, flagged.
+    #[test]
+    fn not_applicable_equals_removing_the_item_in_both_results(
+        scope in scope_strategy(),
+        codes in answers_strategy(),
+        which in 0..N_ITEMS,
+    ) {
+        let b = bank();
+        prop_assume!(!b.items[which].never_na && !b.items[which].assumed);
+        let mut with_na = codes.clone();
+        with_na[which] = 6;
+        let a = assess(b, &scope, &with_na);
+        let mut smaller = b.clone();
+        smaller.items.remove(which);
+        prop_assert_eq!(claims(&results_of(b, &a)), claims(&results_of(&smaller, &a)));
+    }
+
+    /// Answers entered in any order, and reloaded, give identical results.
+    #[test]
+    fn order_of_answers_does_not_change_the_results(
+        scope in scope_strategy(),
+        codes in answers_strategy(),
+        order in Just((0..N_ITEMS).collect::<Vec<usize>>()).prop_shuffle(),
+    ) {
+        let b = bank();
+        let in_order = results_of(b, &assess(b, &scope, &codes));
+        let shuffled = build(b, &scope, &codes, &order);
+        prop_assert_eq!(&in_order, &results_of(b, &shuffled));
+        let reloaded = Assessment::from_json(&shuffled.to_json()).unwrap();
+        prop_assert_eq!(&in_order, &results_of(b, &reloaded));
     }
 }

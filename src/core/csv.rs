@@ -59,10 +59,12 @@ pub const ANSWER_COLUMNS: [&str; 13] = [
 ];
 
 /// The columns of [`gaps_csv`], in order.
-pub const GAP_COLUMNS: [&str; 11] = [
+pub const GAP_COLUMNS: [&str; 13] = [
     "rank",
     "item_id",
     "title",
+    "kind",
+    "counts_in",
     "criticality",
     "level",
     "target",
@@ -212,6 +214,8 @@ pub fn gaps_csv(bank: &Bank, scores: &Scores, a: &Assessment, lang: Lang) -> Str
                 (n + 1).to_string().as_str(),
                 gap.item.as_str(),
                 item.map_or("", |i| i.title.get(lang)),
+                gap.kind.id(),
+                &item.map(|i| counts_in(i, scores)).unwrap_or_default(),
                 gap.criticality.id(),
                 &level,
                 &gap.target.to_string(),
@@ -224,6 +228,31 @@ pub fn gaps_csv(bank: &Bank, scores: &Scores, a: &Assessment, lang: Lang) -> Str
         );
     }
     out
+}
+
+/// The customer's results an item counts in (SCORING.md §4): `reliance_soc1`,
+/// `reliance_soc2` (the reports it relies on; SOC 2 when it has not said) and `own_soc2`
+/// (only when it prepares its own SOC 2), separated by [`LIST_SEP`].
+fn counts_in(item: &crate::core::bank::Item, scores: &Scores) -> String {
+    use crate::core::bank::Report;
+    use crate::core::scoring::AuditGoal;
+    let none_relied = !scores.reports.iter().any(|r| r.relied_on);
+    let mut out: Vec<&str> = Vec::new();
+    for (report, id) in [
+        (Report::Soc1, "reliance_soc1"),
+        (Report::Soc2, "reliance_soc2"),
+    ] {
+        let relied = scores.report(report).is_some_and(|r| r.relied_on)
+            || (none_relied && report == Report::Soc2);
+        if relied && item.counts_for_reliance_on(report) {
+            out.push(id);
+        }
+    }
+    let own = matches!(scores.verdict.goal, AuditGoal::Type1 | AuditGoal::Type2);
+    if own && item.counts_for_own_soc2() {
+        out.push("own_soc2");
+    }
+    out.join(LIST_SEP)
 }
 
 /// Why a CSV file cannot be read. Lines are 1-based physical lines of the text (a quoted

@@ -20,7 +20,15 @@ fn text(l: &Label, class: &'static str) -> impl IntoView {
     }
 }
 
-fn bar_svg(rows: Vec<BarInput>, lang: Lang, title: Msg, id: &'static str) -> impl IntoView {
+/// `thresholds`: draw the own-SOC 2 bands' thresholds (only for a customer preparing its
+/// own SOC 2: they name an examination).
+fn bar_svg(
+    rows: Vec<BarInput>,
+    lang: Lang,
+    title: Msg,
+    id: &'static str,
+    thresholds: bool,
+) -> impl IntoView {
     let session = use_session();
     let bank = session.bank;
     let layout = BarLayout {
@@ -28,6 +36,7 @@ fn bar_svg(rows: Vec<BarInput>, lang: Lang, title: Msg, id: &'static str) -> imp
         label_width: 260.0,
         thresholds: [TYPE1_BAND, TYPE2_BAND]
             .iter()
+            .filter(|_| thresholds)
             .filter_map(|b| band_threshold(bank, b, lang))
             .collect(),
         ..BarLayout::default()
@@ -75,16 +84,22 @@ fn bar_svg(rows: Vec<BarInput>, lang: Lang, title: Msg, id: &'static str) -> imp
 }
 
 #[component]
-pub fn CategoryChart(scores: Scores, lang: Lang) -> impl IntoView {
+pub fn CategoryChart(scores: Scores, lang: Lang, thresholds: bool) -> impl IntoView {
     let rows = Catalogue::builtin()
         .map(|c| category_bars(&scores, c, lang))
         .unwrap_or_default();
-    bar_svg(rows, lang, Msg::ChartCategories, "chart-categories")
+    bar_svg(
+        rows,
+        lang,
+        Msg::ChartCategories,
+        "chart-categories",
+        thresholds,
+    )
 }
 
 #[component]
-pub fn DomainChart(scores: Scores, lang: Lang) -> impl IntoView {
+pub fn DomainChart(scores: Scores, lang: Lang, thresholds: bool) -> impl IntoView {
     let session = use_session();
     let rows = domain_bars(&scores, session.bank, lang);
-    bar_svg(rows, lang, Msg::ChartDomains, "chart-domains")
+    bar_svg(rows, lang, Msg::ChartDomains, "chart-domains", thresholds)
 }

@@ -12,6 +12,7 @@ use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use super::route::Step;
 use super::state::Session;
 use crate::core::brand::{Brand, BrandInput, Rejected};
+use crate::core::scoring::Completed;
 use crate::core::text::Lang;
 
 /// Message types, prefixed so a host can tell ours from others.
@@ -229,37 +230,26 @@ pub fn connect(embed: Embed, session: Session, step: Memo<Step>) {
 
     if embed.share_results {
         let for_done = embed.clone();
-        let bank = session.bank;
         // Completed: the results are shown and every question in scope is answered. Only
-        // the verdict and the overall score leave the frame.
-        let verdict = Memo::new(move |_| {
+        // each result's level and score leave the frame (core::scoring::Completed), and no
+        // examination verdict when the customer prepares no SOC 2 of its own.
+        let completed = Memo::new(move |_| {
             (step.get() == Step::Results)
                 .then(|| {
-                    session.scores.with(|s| {
-                        let c = s.completion();
-                        (c.answered == c.total).then(|| {
-                            let band = s
-                                .verdict
-                                .band
-                                .as_ref()
-                                .and_then(|b| bank.scoring.bands.get(b.index));
-                            (
-                                band.map(|b| b.id.clone()).unwrap_or_default(),
-                                s.verdict.score.map(|v| (v * 10.0).round() / 10.0),
-                                s.verdict.type1_ready,
-                                s.verdict.type2_ready,
-                            )
+                    let c = session.scores.with(|s| s.completion());
+                    (c.answered == c.total)
+                        .then(|| {
+                            session
+                                .results
+                                .with(|r| serde_json::to_value(Completed::of(r)).ok())
                         })
-                    })
+                        .flatten()
                 })
                 .flatten()
         });
         Effect::new(move |_| {
-            if let Some((band, score, t1, t2)) = verdict.get() {
-                for_done.post(
-                    "completed",
-                    serde_json::json!({ "verdict": band, "score": score, "type1_ready": t1, "type2_ready": t2 }),
-                );
+            if let Some(payload) = completed.get() {
+                for_done.post("completed", payload);
             }
         });
     }

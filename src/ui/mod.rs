@@ -16,6 +16,7 @@ mod state;
 mod steps;
 mod storage;
 pub mod strings;
+mod verdicts;
 
 /// Installs the panic guard and mounts the app on `<body>`.
 pub fn start() {

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::route::{sequence, use_step, Step};
 use super::state::use_session;
 use super::strings::{t, tr, Msg};
+use super::verdicts::{fmt_score, reliance_level_text, report_name};
 
 /// Seconds a question takes on average, for the time-left estimate.
 const SECONDS_PER_QUESTION: usize = 30;
@@ -46,22 +47,36 @@ pub fn Sidebar() -> impl IntoView {
         let c = completion.get();
         (c.total - c.answered) * SECONDS_PER_QUESTION / 60
     };
+    // Each result in a few words: every report's reliance level, then the own SOC 2 score
+    // and band when the customer prepares one (never blended into one number).
     let live = move || {
-        session.scores.with(|s| {
+        session.results.with(|r| {
             let l = lang.get();
-            let score = s
-                .verdict
-                .score
-                .map(|v| format!("{v:.0}"))
-                .unwrap_or_else(|| "–".into());
-            let band = s
-                .verdict
-                .band
-                .as_ref()
-                .and_then(|b| bank.scoring.bands.get(b.index))
-                .map(|b| b.label.get(l).to_string())
-                .unwrap_or_else(|| t(l, Msg::NoScoreYet).to_string());
-            (score, band)
+            let mut parts: Vec<String> = r
+                .reliance
+                .iter()
+                .map(|x| {
+                    format!(
+                        "{}: {}",
+                        report_name(x.report),
+                        reliance_level_text(l, x.level)
+                    )
+                })
+                .collect();
+            if let Some(o) = &r.own {
+                let band = o
+                    .band
+                    .as_ref()
+                    .and_then(|b| bank.band(b.index))
+                    .map(|b| b.label.get(l).to_string())
+                    .unwrap_or_else(|| t(l, Msg::NoScoreYet).to_string());
+                parts.push(format!(
+                    "{}: {} · {band}",
+                    t(l, Msg::OwnHeading),
+                    fmt_score(o.score.score)
+                ));
+            }
+            parts.join(" · ")
         })
     };
     let link = move |target: Step, label: Signal<String>, status: Signal<String>| {
@@ -96,10 +111,7 @@ pub fn Sidebar() -> impl IntoView {
                     <progress aria-labelledby="progress-label" max="100" value=move || format!("{:.0}", completion.get().percent())></progress>
                     <p class="time-left">{move || format!("{} {}", t(lang.get(), Msg::MinutesLeft), minutes_left())}</p>
                     <p class="live-score" aria-live="polite">
-                        {move || {
-                            let (score, band) = live();
-                            format!("{} {score} · {band}", t(lang.get(), Msg::Readiness))
-                        }}
+                        {move || format!("{} {}", t(lang.get(), Msg::Readiness), live())}
                     </p>
                 </div>
                 <ol class="step-list">

@@ -208,6 +208,8 @@ pub fn QuestionCard(
         match item.kind {
             ItemKind::Cuec => Msg::KindCuec,
             ItemKind::UserResponsibility => Msg::KindUserResponsibility,
+            ItemKind::Monitoring => Msg::KindMonitoring,
+            ItemKind::OwnControl => Msg::KindOwnControl,
             ItemKind::Readiness => Msg::KindReadiness,
         },
     );

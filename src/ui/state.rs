@@ -9,7 +9,8 @@ use leptos::prelude::*;
 use super::storage::{assessment_key, Store, WriteError};
 use crate::core::answers::{AnswerError, Assessment};
 use crate::core::bank::Bank;
-use crate::core::scoring::{score, Scores};
+use crate::core::provider_reports::Date;
+use crate::core::scoring::{score, Results, Scores};
 use crate::core::text::Lang;
 
 /// Something the user should know about their data, shown until dismissed.
@@ -53,6 +54,8 @@ pub struct Session {
     pub lang: RwSignal<Lang>,
     pub assessment: RwSignal<Assessment>,
     pub scores: Memo<Scores>,
+    /// The two results (reliance, own SOC 2), derived from the scores.
+    pub results: Memo<Results>,
     /// The sections (domains with a question asked), derived from the scores.
     pub sections: Memo<Vec<&'static str>>,
     pub notices: RwSignal<Vec<Notice>>,
@@ -77,6 +80,17 @@ pub fn now_iso() -> String {
         .unwrap_or_default()
 }
 
+/// Today's date in the user's time zone, for the provider-report checks.
+pub fn today_date() -> Option<Date> {
+    let d = js_sys::Date::new_0();
+    Date::parse(&format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    ))
+}
+
 fn new_id() -> String {
     format!(
         "a{}{:04}",
@@ -97,12 +111,17 @@ impl Session {
         let (assessment, raw) = load(&store, bank, &id, &mut notices);
         let assessment = RwSignal::new(assessment);
         let scores = Memo::new(move |_| assessment.with(|a| score(bank, a)));
+        let today = today_date();
+        let results = Memo::new(move |_| {
+            scores.with(|s| assessment.with(|a| Results::of(bank, a, s, today)))
+        });
         let sections = Memo::new(move |_| scores.with(|s| super::route::sections(bank, s)));
         let session = Session {
             bank,
             lang,
             assessment,
             scores,
+            results,
             sections,
             notices: RwSignal::new(notices),
             saved: RwSignal::new(Vec::new()),

@@ -25,6 +25,10 @@ pub enum Subject {
     Domain(String),
     /// The items that apply to a report.
     Report(Report),
+    /// The items of the reliance result for a report (see [`crate::core::scoring::Results`]).
+    Reliance(Report),
+    /// The items of the customer's own SOC 2 readiness result.
+    OwnSoc2,
 }
 
 impl Subject {
@@ -37,6 +41,8 @@ impl Subject {
             Subject::Category(c) => item_categories(item)[category_index(*c)],
             Subject::Domain(id) => &item.domain == id,
             Subject::Report(r) => item.reports.contains(r),
+            Subject::Reliance(r) => item.counts_for_reliance_on(*r),
+            Subject::OwnSoc2 => item.counts_for_own_soc2(),
         }
     }
 
@@ -46,7 +52,11 @@ impl Subject {
             Subject::Item(id) => bank.item(id).is_some(),
             Subject::Criterion(id) => criteria_index().lookup(id).is_some(),
             Subject::Domain(id) => bank.domain(id).is_some(),
-            Subject::Overall | Subject::Category(_) | Subject::Report(_) => true,
+            Subject::Overall
+            | Subject::Category(_)
+            | Subject::Report(_)
+            | Subject::Reliance(_)
+            | Subject::OwnSoc2 => true,
         }
     }
 }

@@ -307,6 +307,8 @@ impl Scores {
             Subject::Category(c) => self.category(*c).map(|c| &c.score),
             Subject::Domain(id) => self.domain(id).map(|d| &d.score),
             Subject::Report(r) => self.report(*r).map(|r| &r.score),
+            // Scored by `Results`, not here.
+            Subject::Reliance(_) | Subject::OwnSoc2 => None,
         }
     }
 }

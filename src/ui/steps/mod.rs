@@ -2,6 +2,7 @@
 
 pub mod blank;
 pub mod data;
+pub mod provider_reports;
 pub mod report;
 pub mod results;
 pub mod review;

@@ -4,17 +4,17 @@
 
 use leptos::prelude::*;
 
-use super::results::{fmt_score, gate_text};
 use crate::core::answers::{Assessment, Response};
 use crate::core::bank::{Bank, ItemKind};
 use crate::core::csv::{answers_csv, gaps_csv};
 use crate::core::exchange::export_json;
-use crate::core::scoring::{Scores, NEXT_STEPS};
+use crate::core::scoring::{Results, Scores, NEXT_STEPS};
 use crate::core::text::Lang;
 use crate::ui::charts::{CategoryChart, DomainChart};
 use crate::ui::download::{download, file_stem};
 use crate::ui::state::{now_iso, use_session};
 use crate::ui::strings::{colon, criticality_text, level_label, t, tr, Msg};
+use crate::ui::verdicts::results_cards;
 
 /// Gaps printed with their remediation steps; the rest are listed in one line each (all
 /// of them, with steps, are in the gap-plan CSV).
@@ -122,31 +122,21 @@ pub fn ReportStep() -> impl IntoView {
                 </p>
                 <Exports />
             </div>
-            {move || session.scores.with(|s| session.assessment.with(|a| report_body(s, a, bank, lang.get())))}
+            {move || session.scores.with(|s| session.results.with(|r| session.assessment.with(|a| report_body(s, r, a, bank, lang.get()))))}
         </article>
     }
 }
 
-fn report_body(s: &Scores, a: &Assessment, bank: &'static Bank, lang: Lang) -> impl IntoView {
-    let band = s
-        .verdict
-        .band
-        .as_ref()
-        .and_then(|b| bank.scoring.bands.get(b.index));
+fn report_body(
+    s: &Scores,
+    results: &Results,
+    a: &Assessment,
+    bank: &'static Bank,
+    lang: Lang,
+) -> impl IntoView {
     let completion = s.completion();
-    let yes_no = |b: bool| {
-        if b {
-            t(lang, Msg::Yes)
-        } else {
-            t(lang, Msg::No)
-        }
-    };
-    let effective = bank.effective_scope(&a.scope);
-    let visible: Vec<_> = bank
-        .items
-        .iter()
-        .filter(|i| bank.item_visible(i, &effective))
-        .collect();
+    let visible: Vec<_> = bank.visible_items(&a.scope).collect();
+    let thresholds = results.own.is_some();
     let scope_rows: Vec<(String, String)> = bank
         .scope
         .iter()
@@ -194,31 +184,8 @@ fn report_body(s: &Scores, a: &Assessment, bank: &'static Bank, lang: Lang) -> i
 
         <section class="report-section">
             <h2>{t(lang, Msg::ExecutiveSummary)}</h2>
-            <p class="verdict-band">{format!("{}{}{}", t(lang, Msg::Verdict), colon(lang), band.map(|b| b.label.get(lang).to_string()).unwrap_or_else(|| t(lang, Msg::NoScoreYet).to_string()))}</p>
-            <p>{format!("{} {} / 100 · {} {} / {}", t(lang, Msg::OverallScore), fmt_score(s.verdict.score), t(lang, Msg::Answered), completion.answered, completion.total)}</p>
-            {band.and_then(|b| b.advice.as_ref()).map(|adv| view! { <p>{adv.get(lang).to_string()}</p> })}
             {(completion.answered < completion.total).then(|| view! { <p class="report-warning">{t(lang, Msg::IncompleteWarning)} " " {format!("{} / {}", completion.answered, completion.total)}</p> })}
-            <table class="report-table">
-                <tbody>
-                    <tr><th scope="row">{t(lang, Msg::Type1Ready)}</th><td>{yes_no(s.verdict.type1_ready)}</td></tr>
-                    <tr><th scope="row">{t(lang, Msg::Type2Ready)}</th><td>{yes_no(s.verdict.type2_ready)}</td></tr>
-                    {s.reports.iter().map(|r| view! {
-                        <tr><th scope="row">{match r.report { crate::core::bank::Report::Soc1 => "SOC 1", crate::core::bank::Report::Soc2 => "SOC 2" }}</th>
-                        <td>{format!("{} / 100", fmt_score(r.score.score))}</td></tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
-            {(!s.verdict.failed_gates.is_empty()).then(|| view! {
-                <h3>{t(lang, Msg::FailedGates)}</h3>
-                <ul>{s.verdict.failed_gates.iter().map(|g| {
-                    let items = if g.kind == crate::core::scoring::GateKind::Unanswered && g.items.len() > 8 {
-                        format!("{} ({})", g.items.len(), t(lang, Msg::SeeAppendix))
-                    } else {
-                        g.items.join(", ")
-                    };
-                    view! { <li>{format!("{}{}{items}", gate_text(lang, g.kind), colon(lang))}</li> }
-                }).collect_view()}</ul>
-            })}
+            {results_cards(results, bank, lang, Msg::SeeAppendix, |_| ())}
             <h3>{t(lang, Msg::NextSteps)}</h3>
             <ol>
                 {s.next_steps(NEXT_STEPS).iter().map(|g| {
@@ -230,9 +197,9 @@ fn report_body(s: &Scores, a: &Assessment, bank: &'static Bank, lang: Lang) -> i
 
         <section class="report-section report-charts">
             <h2>{t(lang, Msg::ByCategory)}</h2>
-            <CategoryChart scores=s.clone() lang=lang />
+            <CategoryChart scores=s.clone() lang=lang thresholds=thresholds />
             <h2>{t(lang, Msg::ByDomain)}</h2>
-            <DomainChart scores=s.clone() lang=lang />
+            <DomainChart scores=s.clone() lang=lang thresholds=thresholds />
         </section>
 
         <section class="report-section">

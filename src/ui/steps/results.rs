@@ -6,10 +6,10 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::core::answers::Assessment;
-use crate::core::bank::{Bank, Criticality, Report};
+use crate::core::bank::{Bank, Criticality};
 use crate::core::criteria::Catalogue;
 use crate::core::scoring::{
-    explain, Exclusion, Gap, GateKind, GroupScore, Outcome, Scores, Subject, NEXT_STEPS,
+    explain, Exclusion, Gap, GroupScore, Outcome, Results, Scores, Subject, NEXT_STEPS,
 };
 use crate::core::text::Lang;
 use crate::ui::charts::{CategoryChart, DomainChart};
@@ -17,25 +17,7 @@ use crate::ui::disclosure::on_first_open;
 use crate::ui::route::Step;
 use crate::ui::state::use_session;
 use crate::ui::strings::{colon, criticality_text, t, tr, Msg};
-
-pub fn fmt_score(s: Option<f64>) -> String {
-    s.map(|v| format!("{v:.0}")).unwrap_or_else(|| "–".into())
-}
-
-pub fn gate_text(lang: Lang, kind: GateKind) -> &'static str {
-    match kind {
-        GateKind::Unanswered => t(lang, Msg::GateUnanswered),
-        GateKind::CriticalCuecBelow3 => t(lang, Msg::GateCriticalCuec),
-        GateKind::CriticalBelow4 => t(lang, Msg::GateCriticalType2),
-    }
-}
-
-fn report_name(r: Report) -> &'static str {
-    match r {
-        Report::Soc1 => "SOC 1",
-        Report::Soc2 => "SOC 2",
-    }
-}
+use crate::ui::verdicts::{fmt_score, results_cards};
 
 #[component]
 pub fn ResultsStep() -> impl IntoView {
@@ -51,7 +33,7 @@ pub fn ResultsStep() -> impl IntoView {
             </p>
             <super::report::Exports />
             {crate::ui::embed::use_embed().share_results.then(|| view! { <p class="notice" role="status">{tr(lang, Msg::SharesResults)}</p> })}
-            {move || session.scores.with(|s| session.assessment.with(|a| results_body(s, a, bank, lang.get(), true)))}
+            {move || session.scores.with(|s| session.results.with(|r| session.assessment.with(|a| results_body(s, r, a, bank, lang.get(), true))))}
         </section>
     }
 }
@@ -140,31 +122,14 @@ pub fn gap_view(g: &Gap, bank: &'static Bank, lang: Lang, note: String) -> impl 
 /// The results of any assessment (the user's own, or a shared one) as plain views.
 pub fn results_body(
     s: &Scores,
+    results: &Results,
     a: &Assessment,
     bank: &'static Bank,
     lang: Lang,
     interactive: bool,
 ) -> impl IntoView {
-    let band = s
-        .verdict
-        .band
-        .as_ref()
-        .and_then(|b| bank.scoring.bands.get(b.index));
-    let score_band = s
-        .verdict
-        .score_band
-        .as_ref()
-        .and_then(|b| bank.scoring.bands.get(b.index));
-    let capped = s.verdict.band != s.verdict.score_band;
     let completion = s.completion();
     let incomplete = completion.answered < completion.total;
-    let yes_no = |b: bool| {
-        if b {
-            t(lang, Msg::Yes)
-        } else {
-            t(lang, Msg::No)
-        }
-    };
     let blockers: Vec<&Gap> = s
         .gaps
         .iter()
@@ -183,40 +148,15 @@ pub fn results_body(
             view! { <WhyScore subject=subject assessment=assessment bank=bank lang=lang /> }
         })
     };
+    // Thresholds on the charts name the own examination's bands: only with an own SOC 2.
+    let thresholds = results.own.is_some();
     let catalogue = Catalogue::builtin().ok();
     view! {
-        <div class="verdict" role="status">
-            <p class="verdict-band">{band.map(|b| b.label.get(lang).to_string()).unwrap_or_else(|| t(lang, Msg::NoScoreYet).to_string())}</p>
-            <p class="verdict-score">{format!("{} {} / 100", t(lang, Msg::OverallScore), fmt_score(s.verdict.score))}</p>
-            <p>{format!("{} {} / {}", t(lang, Msg::Answered), completion.answered, completion.total)}</p>
-            {band.and_then(|b| b.advice.as_ref()).map(|adv| view! { <p>{adv.get(lang).to_string()}</p> })}
-            {(capped && score_band.is_some()).then(|| view! {
-                <p>{format!("{} {}", t(lang, Msg::ScoreAloneReaches), score_band.map(|b| b.label.get(lang).to_string()).unwrap_or_default())}</p>
-            })}
-            {why(Subject::Overall)}
-        </div>
+        <p class="completion">{format!("{} {} / {}", t(lang, Msg::Answered), completion.answered, completion.total)}</p>
         {incomplete.then(|| view! {
             <p class="notice notice-error">{format!("{} {} / {}", t(lang, Msg::IncompleteWarning), completion.answered, completion.total)}</p>
         })}
-        <h2>{t(lang, Msg::ReadinessHeading)}</h2>
-        <dl class="readiness">
-            <dt>{t(lang, Msg::Type1Ready)}</dt><dd>{yes_no(s.verdict.type1_ready)}</dd>
-            <dt>{t(lang, Msg::Type2Ready)}</dt><dd>{yes_no(s.verdict.type2_ready)}</dd>
-        </dl>
-        {(!s.verdict.failed_gates.is_empty()).then(|| view! {
-            <h3>{t(lang, Msg::FailedGates)}</h3>
-            <ul class="gates">
-                {s.verdict.failed_gates.iter().map(|g| {
-                    // A long list of unanswered items reads better as a count.
-                    let items = if g.kind == GateKind::Unanswered && g.items.len() > 8 {
-                        format!("{} ({})", g.items.len(), t(lang, Msg::SeeReview))
-                    } else {
-                        g.items.join(", ")
-                    };
-                    view! { <li>{gate_text(lang, g.kind)} ": " <span class="item-id">{items}</span></li> }
-                }).collect_view()}
-            </ul>
-        })}
+        {results_cards(results, bank, lang, Msg::SeeReview, why.clone())}
         <h2>{format!("{} ({})", t(lang, Msg::Blockers), blockers.len())}</h2>
         {blockers.is_empty().then(|| view! { <p>{t(lang, Msg::NoBlockers)}</p> })}
         <ol class="gap-list">{blockers.iter().map(|g| gap_view(g, bank, lang, note(&g.item))).collect_view()}</ol>
@@ -229,40 +169,8 @@ pub fn results_body(
             }).collect_view()}
         </ol>
 
-        <h2>{t(lang, Msg::ByReport)}</h2>
-        {s.reports.iter().map(|r| {
-            // The view of one report: its score and the gaps among the items it applies to.
-            let report_gaps: Vec<(String, Criticality)> = s
-                .gaps
-                .iter()
-                .filter(|g| bank.item(&g.item).is_some_and(|i| i.reports.contains(&r.report)))
-                .map(|g| (g.item.clone(), g.criticality))
-                .collect();
-            let count = report_gaps.len();
-            // The list is built when first opened.
-            let opened = RwSignal::new(false);
-            view! {
-                <div class="report-view">
-                    <h3>{format!("{} {}", report_name(r.report), if r.relied_on { t(lang, Msg::ReliedOnMark) } else { "" })}</h3>
-                    <p>{score_line(report_name(r.report).to_string(), &r.score, lang)}</p>
-                    {why(Subject::Report(r.report))}
-                    <details class="report-gaps" on:toggle=on_first_open(opened)>
-                        <summary>{format!("{}{}{}", t(lang, Msg::GapsForReport), colon(lang), count)}</summary>
-                        {move || opened.get().then(|| view! {
-                            <ol>
-                                {report_gaps.iter().map(|(id, criticality)| {
-                                    let title = bank.item(id).map(|i| i.title.get(lang)).unwrap_or_default();
-                                    view! { <li><span class="item-id">{id.clone()}</span> " " {title} " " <span class=format!("badge crit-{}", criticality.id())>{criticality_text(lang, *criticality)}</span></li> }
-                                }).collect_view()}
-                            </ol>
-                        })}
-                    </details>
-                </div>
-            }
-        }).collect_view()}
-
         <h2>{t(lang, Msg::ByCategory)}</h2>
-        <CategoryChart scores=s.clone() lang=lang />
+        <CategoryChart scores=s.clone() lang=lang thresholds=thresholds />
         {interactive.then(|| view! {
             <ul class="why-list">
                 {s.categories.iter().filter(|c| c.in_scope || c.score.answered > 0).map(|c| {
@@ -272,7 +180,7 @@ pub fn results_body(
             </ul>
         })}
         <h2>{t(lang, Msg::ByDomain)}</h2>
-        <DomainChart scores=s.clone() lang=lang />
+        <DomainChart scores=s.clone() lang=lang thresholds=thresholds />
         {interactive.then(|| view! {
             <ul class="why-list">
                 {s.domains.iter().filter(|d| d.visible).map(|d| {

@@ -26,6 +26,7 @@ pub fn ScopeStep() -> impl IntoView {
                     <ScopeQuestionView q=q />
                 </Show>
             }).collect_view()}
+            <super::provider_reports::ProviderReportsForm />
         </section>
     }
 }

@@ -5,10 +5,10 @@
 use leptos::prelude::*;
 
 use super::results::results_body;
-use crate::core::scoring::score;
+use crate::core::scoring::{score, Results};
 use crate::core::share;
 use crate::ui::route::Step;
-use crate::ui::state::use_session;
+use crate::ui::state::{today_date, use_session};
 use crate::ui::strings::{tr, Msg};
 
 /// The share payload of the page's URL, if any.
@@ -41,6 +41,7 @@ pub fn SharedView(fragment: String) -> impl IntoView {
                 Ok(shared) => {
                     let assessment = shared.assessment;
                     let scores = score(bank, &assessment);
+                    let results = Results::of(bank, &assessment, &scores, today_date());
                     let name = assessment.name.clone();
                     let shown = assessment.clone();
                     let import = move |_| {
@@ -57,7 +58,7 @@ pub fn SharedView(fragment: String) -> impl IntoView {
                             <button type="button" class="primary" on:click=import>{tr(lang, Msg::SharedImport)}</button>
                             <button type="button" on:click=move |_| leave_shared_view(Step::Welcome)>{tr(lang, Msg::SharedLeave)}</button>
                         </p>
-                        <section class="results">{move || results_body(&scores, &shown, bank, lang.get(), false)}</section>
+                        <section class="results">{move || results_body(&scores, &results, &shown, bank, lang.get(), false)}</section>
                     }.into_any()
                 }
             }}
