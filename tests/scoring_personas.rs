@@ -25,9 +25,9 @@
 mod common;
 
 use soc_readiness::core::answers::{Assessment, Level, Response};
-use soc_readiness::core::bank::Bank;
+use soc_readiness::core::bank::{Bank, Report};
 use soc_readiness::core::criteria::Category;
-use soc_readiness::core::scoring::{
+use soc_readiness::core::scoring::{OwnGateKind, RelianceLevel, Results, 
     explain, score, AuditGoal, Exclusion, GateKind, NotReady, Outcome, Scores, Subject, NEXT_STEPS,
 };
 
@@ -937,4 +937,35 @@ fn scores_serialise_to_json() {
         ej["contributions"][0]["outcome"]["excluded"],
         "not_applicable"
     );
+}
+
+// The worked example's two results (SCORING.md §7): reliance on the provider's SOC 2 is
+// undermined by OPS-01, a critical CUEC at 1; the own SOC 2 result counts RD-01..04 and
+// IAM-02 (a CUEC that is also one of the company's own controls).
+#[test]
+fn worked_example_results() {
+    let bank = bank();
+    let a = assessment(&bank, &tencent_saas_type1());
+    let s = score(&bank, &a);
+    let r = Results::of(&bank, &a, &s, None);
+    let soc2 = r.reliance_on(Report::Soc2).unwrap();
+    // IAM-01..04 80/88 + OPS-01..05 46/76 = 126/164 = 76.83, above 75, but OPS-01 is a
+    // critical CUEC below 3.
+    assert_eq!((soc2.score.points, soc2.score.max_points), (126, 164));
+    assert_eq!(soc2.below_in_place, ["OPS-01"]);
+    assert_eq!(soc2.level, RelianceLevel::Undermined);
+    assert!(r.reliance_on(Report::Soc1).is_none());
+    // RD-01 12/16 + RD-02 4/8 + RD-03 12/16 + RD-04 6/8 + IAM-02 32/32 = 66/80 = 82.5: the
+    // score reaches type1_ready, but RD-02 (at 2) is the only own control of CC3.1–CC5.3.
+    let own = r.own.as_ref().unwrap();
+    assert_eq!((own.score.points, own.score.max_points), (66, 80));
+    assert_eq!(own.score_band.as_ref().unwrap().id, "type1_ready");
+    assert_eq!(own.band.as_ref().unwrap().id, "approaching");
+    assert!(!own.type1_ready && !own.observation_ready);
+    let not_met = &own.gate(OwnGateKind::CriterionNotMet).unwrap().ids;
+    assert_eq!(
+        not_met,
+        &["CC3.1", "CC3.2", "CC3.3", "CC3.4", "CC4.1", "CC4.2", "CC5.1", "CC5.2", "CC5.3"]
+    );
+    assert_eq!(own.gates.len(), 1);
 }

@@ -136,7 +136,7 @@ messages! {
     ExclusionsHelp => "You marked these critical controls, or the only controls of a criterion in scope, as not applicable. Your auditor will expect the system description to explain each one.", "您将以下关键控制，或范围内某项标准唯一的控制标记为不适用。审计师会要求在系统描述中逐项说明。";
     ExclusionCriteria => "leaves without a control:", "导致以下标准没有控制：";
     ProviderReportsHeading => "The provider's reports you rely on", "您依赖的云服务商报告";
-    ProviderReportsHelp => "Give the type and the period end of each report, and your own fiscal year end or audit period end: the results then say whether a report is too old, of the wrong kind, or needs a bridge letter.", "请填写每份报告的类型和期间截止日，以及贵组织的财年结束日或审计期间结束日：结果中会提示报告是否过旧、类型是否不符，或是否需要过渡期说明函（bridge letter）。";
+    ProviderReportsHelp => "Give the type and the period end of each report, and your own fiscal year end or audit period end: the results then say whether a report is too old, of the wrong kind, or needs a bridge letter.", "请填写每份报告的类型和期间截止日，以及贵组织的财年结束日或审计期间结束日：结果中会提示报告是否过旧、类型是否不符，或是否需要过渡期说明函。";
     ReportType => "Type of report", "报告类型";
     ReportTypeUnknown => "Not known yet", "尚不清楚";
     ReportType1 => "Type I (design at a date)", "Type I（某一时点的设计）";
@@ -276,9 +276,9 @@ messages! {
     SeeAppendix => "listed in the appendix", "见附录";
     FurtherGaps => "Further gaps (remediation steps for each are in the gap-plan CSV and in the app)", "其他差距（每项的整改步骤见差距整改计划 CSV 及应用内）";
     BrandingRejected => "Some branding options of this page were refused and the defaults are used:", "本页的部分品牌设置无效，已改用默认值：";
-    SharesResults => "This page will receive your verdict and overall score when you finish; your answers stay in your browser.", "完成后，本页面将收到您的评估结论和总体得分；您的答案仍只保存在您的浏览器中。";
+    SharesResults => "This page will receive the level and score of each result when you finish; your answers stay in your browser.", "完成后，本页面将收到每项结果的级别和得分；您的答案仍只保存在您的浏览器中。";
     UseBankFile => "Use a provider's question bank from a file (JSON) for this visit", "本次访问改用云服务商提供的题库文件（JSON）";
-    GapsForReport => "Gaps among the items of this report", "本报告相关条目中的差距";
+    GapsForResult => "Gaps among the items of this result", "本结果相关条目中的差距";
     NotScored => "not scored", "未评分";
     SharedInvalid => "This share link cannot be opened:", "无法打开此分享链接：";
 }

@@ -3,13 +3,15 @@
 
 use leptos::prelude::*;
 
-use crate::core::bank::{Bank, Report};
+use crate::core::bank::{Bank, Criticality, Report};
 use crate::core::provider_reports::ReportCheck;
 use crate::core::scoring::{
-    AuditGoal, GroupScore, OwnGateKind, OwnReadiness, Reliance, RelianceLevel, Results, Subject,
+    gaps_for, Audience, AuditGoal, GroupScore, OwnGateKind, OwnReadiness, Reliance,
+    RelianceLevel, Results, Scores, Subject,
 };
 use crate::core::text::Lang;
-use crate::ui::strings::{colon, t, Msg};
+use crate::ui::disclosure::on_first_open;
+use crate::ui::strings::{colon, criticality_text, t, Msg};
 
 pub fn fmt_score(s: Option<f64>) -> String {
     s.map(|v| format!("{v:.0}")).unwrap_or_else(|| "–".into())
@@ -97,10 +99,38 @@ fn score_line(g: &GroupScore, lang: Lang) -> String {
     )
 }
 
+/// The gaps among one result's items, listed when first opened (the full list with what to
+/// do is further down the page and in the printed report).
+fn gap_details(scores: Option<&Scores>, bank: &'static Bank, audience: Audience, lang: Lang) -> impl IntoView {
+    scores.map(|s| {
+        let gaps: Vec<(String, Criticality)> = gaps_for(bank, s, audience)
+            .into_iter()
+            .map(|g| (g.item.clone(), g.criticality))
+            .collect();
+        let count = gaps.len();
+        let opened = RwSignal::new(false);
+        view! {
+            <details class="result-gaps" on:toggle=on_first_open(opened)>
+                <summary>{format!("{}{}{count}", t(lang, Msg::GapsForResult), colon(lang))}</summary>
+                {move || opened.get().then(|| view! {
+                    <ol>
+                        {gaps.iter().map(|(id, criticality)| {
+                            let title = bank.item(id).map(|i| i.title.get(lang)).unwrap_or_default();
+                            view! { <li><span class="item-id">{id.clone()}</span> " " {title} " " <span class=format!("badge crit-{}", criticality.id())>{criticality_text(lang, *criticality)}</span></li> }
+                        }).collect_view()}
+                    </ol>
+                })}
+            </details>
+        }
+    })
+}
+
 /// The card of one report's reliance result. `why` renders "why this score" for a subject
 /// (absent in read-only and printed views).
 pub fn reliance_card<W: IntoView>(
     r: &Reliance,
+    scores: Option<&Scores>,
+    bank: &'static Bank,
     lang: Lang,
     elsewhere: Msg,
     why: impl Fn(Subject) -> W,
@@ -151,6 +181,7 @@ pub fn reliance_card<W: IntoView>(
                 <ul class="result-reasons">{reasons.into_iter().map(|x| view! { <li>{x}</li> }).collect_view()}</ul>
             })}
             {why(Subject::Reliance(r.report))}
+            {gap_details(scores, bank, Audience::Reliance(r.report), lang)}
         </div>
     }
 }
@@ -158,7 +189,8 @@ pub fn reliance_card<W: IntoView>(
 /// The card of the customer's own SOC 2 readiness.
 pub fn own_card<W: IntoView>(
     o: &OwnReadiness,
-    bank: &Bank,
+    scores: Option<&Scores>,
+    bank: &'static Bank,
     lang: Lang,
     elsewhere: Msg,
     why: impl Fn(Subject) -> W,
@@ -202,6 +234,7 @@ pub fn own_card<W: IntoView>(
                 </ul>
             })}
             {why(Subject::OwnSoc2)}
+            {gap_details(scores, bank, Audience::OwnSoc2, lang)}
         </div>
     }
 }
@@ -230,8 +263,10 @@ pub fn exclusions_view(o: &OwnReadiness, bank: &Bank, lang: Lang) -> impl IntoVi
 }
 
 /// Both results: reliance for each report, then the own SOC 2 readiness when there is one.
+/// With `scores`, each card lists the gaps among its items when opened (not in print).
 pub fn results_cards<W: IntoView + 'static>(
     results: &Results,
+    scores: Option<&Scores>,
     bank: &'static Bank,
     lang: Lang,
     elsewhere: Msg,
@@ -242,14 +277,14 @@ pub fn results_cards<W: IntoView + 'static>(
             <h2 id="reliance-heading">{t(lang, Msg::RelianceHeading)}</h2>
             <p>{t(lang, Msg::RelianceQuestion)}</p>
             <div class="result-cards">
-                {results.reliance.iter().map(|r| reliance_card(r, lang, elsewhere, why.clone())).collect_view()}
+                {results.reliance.iter().map(|r| reliance_card(r, scores, bank, lang, elsewhere, why.clone())).collect_view()}
             </div>
         </section>
         {results.own.as_ref().map(|o| view! {
             <section class="result-group" aria-labelledby="own-heading">
                 <h2 id="own-heading">{t(lang, Msg::OwnHeading)}</h2>
                 <p>{t(lang, Msg::OwnQuestion)}</p>
-                {own_card(o, bank, lang, elsewhere, why.clone())}
+                {own_card(o, scores, bank, lang, elsewhere, why.clone())}
                 {exclusions_view(o, bank, lang)}
             </section>
         })}

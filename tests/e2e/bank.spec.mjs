@@ -95,7 +95,7 @@ test('the default bank is downloaded once, early, and only when it is used', asy
 });
 
 test('a default bank that cannot be downloaded is reported, saved answers stay, and trying again works', async ({ page }) => {
-  const TYPE1 = '3 — In place and documented (Type I ready)';
+  const TYPE1 = '3 — In place and documented';
   const first = () => page.locator('article[data-item="IAM-01"]').getByRole('radio', { name: TYPE1 });
   // One answer saved while the bank was there.
   await page.goto('./?lang=en&step=section&domain=iam');

@@ -87,9 +87,14 @@ test('messages reach the host only from the app origin, and results only when op
     const completed = received.filter((m) => m.data.type === 'soc-readiness:completed');
     if (share) {
       expect(completed.length).toBeGreaterThanOrEqual(1);
-      expect(Object.keys(completed[0].data).sort()).toEqual(['score', 'type', 'type1_ready', 'type2_ready', 'verdict']);
-      expect(typeof completed[0].data.score).toBe('number');
-      await expect(frame.getByRole('status').filter({ hasText: 'This page will receive your verdict' })).toBeVisible();
+      // One result per report relied on, and no examination field: this customer prepares
+      // no SOC 2 of its own (EMBEDDING.md).
+      expect(Object.keys(completed[0].data).sort()).toEqual(['reliance', 'type']);
+      expect(completed[0].data.reliance.map((r) => r.report)).toEqual(['soc2']);
+      expect(typeof completed[0].data.reliance[0].level).toBe('string');
+      expect(typeof completed[0].data.reliance[0].score).toBe('number');
+      expect(JSON.stringify(completed)).not.toMatch(/type1|type2|verdict|own_soc2/);
+      await expect(frame.getByRole('status').filter({ hasText: 'This page will receive the level and score of each result' })).toBeVisible();
     } else {
       expect(completed).toEqual([]);
     }

@@ -4,7 +4,7 @@ import { test, expect } from '@playwright/test';
 import { readFileSync, readdirSync } from 'node:fs';
 import { watch, cspViolations, axeViolations, STORAGE_KEY } from './helpers.mjs';
 
-const TYPE1 = '3 — In place and documented (Type I ready)';
+const TYPE1 = '3 — In place and documented';
 const IAM = './?lang=en&step=section&domain=iam';
 const first = (page) => page.locator('article[data-item="IAM-01"]');
 
@@ -37,7 +37,7 @@ test('an answer survives a reload', async ({ page }) => {
 
 test('the question is read from the bank data, in both languages', async ({ page }) => {
   await page.goto('./?lang=zh&step=section&domain=iam');
-  await expect(first(page).getByRole('radio', { name: '3 — 已落实并有文档（Type I 就绪）' })).toBeVisible();
+  await expect(first(page).getByRole('radio', { name: '3 — 已落实并有文档' })).toBeVisible();
   await expect(first(page).getByRole('group', { name: '云上访问权限先审批、后开通' })).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
   await page.getByRole('button', { name: 'English' }).click();

@@ -65,7 +65,7 @@ test('a whole walkthrough by keyboard alone, from welcome to results', async ({ 
   await tabTo(page, /^Next: Results/);
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Results' })).toBeFocused();
-  await expect(page.locator('.verdict-score')).toContainText('Overall score');
+  await expect(page.locator('.reliance-card .verdict-score').first()).toContainText('Score: ');
   const stored = await saved(page);
   expect(Object.keys(stored.answers)).toHaveLength(answered);
   expect(seen.consoleErrors).toEqual([]);
@@ -152,9 +152,9 @@ test('own-audit scope adds the readiness sections; a category adds its own', asy
 test('answering updates progress and the live readiness at once', async ({ page }) => {
   await page.goto('./?lang=en&step=section&domain=backup');
   const live = page.locator('.live-score');
-  await expect(live).toContainText('No score yet');
+  await expect(live).toContainText('SOC 2: Nothing answered yet');
   await page.locator('article.question').first().getByRole('radio', { name: /^4 — / }).check();
-  await expect(live).toContainText('Readiness: 100');
+  await expect(live).toContainText('SOC 2: No gap found so far, but questions are still open');
   await expect(page.getByRole('link', { name: /^Backup and recovery/ })).toContainText('1/');
 });
 

@@ -14,20 +14,21 @@ const SCOPE = {
   categories: ['availability', 'privacy'], services: ['vm', 'object_storage', 'kms'], personal_data: ['yes'],
 };
 
-/** Answers every question in the scope above (levels cycle 0–4, a few notes), via storage. */
-async function seed(page, lang = 'en') {
+/** Answers every question in the scope (levels cycle 0–4, or `level(id)`, a few notes), via storage. */
+async function seed(page, lang = 'en', scope = SCOPE, level = null) {
   await page.goto(`./?lang=${lang}`);
   await page.evaluate(([key, scope]) => {
     localStorage.setItem(key, JSON.stringify({ schema_version: 1, bank_id: 'soc-readiness-default', bank_version: '1.0.0', id: 'default', scope, answers: {} }));
-  }, [STORAGE_KEY, SCOPE]);
+  }, [STORAGE_KEY, scope]);
   await page.goto(`./?lang=${lang}&step=review`);
   await expect(page.locator('.review-list .item-id').first()).toBeVisible();
   const ids = await page.locator('.review-list .item-id').allTextContents();
-  expect(ids.length).toBeGreaterThan(100);
-  await page.evaluate(([key, ids]) => {
+  expect(ids.length).toBeGreaterThan(scope === SCOPE ? 100 : 40);
+  const levels = Object.fromEntries(ids.map((id, i) => [id, level ? level(id) : (i * 3 + 1) % 5]));
+  await page.evaluate(([key, ids, levels]) => {
     const a = JSON.parse(localStorage.getItem(key));
     ids.forEach((id, i) => {
-      a.answers[id] = { response: { level: (i * 3 + 1) % 5 } };
+      a.answers[id] = { response: { level: levels[id] } };
       if (i % 7 === 0) a.answers[id].note = `Evidence in the GRC tool, folder ${id}; 责任人：平台组`;
       if (i % 5 === 0) { a.answers[id].owner = 'Platform team'; a.answers[id].frequency = 'Quarterly'; }
     });
@@ -35,7 +36,7 @@ async function seed(page, lang = 'en') {
     a.assessor = 'A. Auditor';
     a.name = 'FY2026 readiness';
     localStorage.setItem(key, JSON.stringify(a));
-  }, [STORAGE_KEY, ids]);
+  }, [STORAGE_KEY, ids, levels]);
   return ids;
 }
 
@@ -53,14 +54,15 @@ for (const format of ['A4', 'Letter']) {
     await page.goto('./?lang=en&step=report');
     await expect(page.getByRole('heading', { level: 1, name: 'SOC readiness report' })).toBeVisible();
     await expect(page.locator('.gap-table tbody .item-id').first()).toBeVisible();
-    const verdict = (await page.locator('.report-section .verdict-band').textContent()).replace('Verdict: ', '');
+    const verdicts = await page.locator('.report-section .verdict-band').allTextContents();
+    expect(verdicts.length).toBe(3); // SOC 1 and SOC 2 reliance, own SOC 2
     const gaps = await page.locator('.gap-table tbody .item-id').allTextContents();
     expect(gaps.length).toBeGreaterThan(20);
     await page.emulateMedia({ media: 'print' });
     const file = `${OUT}/report-${format}.pdf`;
     await page.pdf({ path: file, format, printBackground: true });
     const text = pdfText(file);
-    expect(text).toContain(`Verdict: ${verdict}`);
+    for (const v of verdicts) expect(text).toContain(v);
     for (const heading of ['SOC readiness report', 'Executive summary', 'By Trust Services Criteria category', 'By CUEC domain',
       'Gap plan', 'CUEC responsibility matrix and sign-off', 'Appendix: every answer', 'About this report']) {
       expect(text, heading).toContain(heading);
@@ -92,7 +94,7 @@ test('the blank questionnaire prints every question of every branch', async ({ p
   await page.goto('./?lang=en&step=blank');
   await expect(page.locator('.blank-q .item-id').first()).toBeVisible();
   const ids = await page.locator('.blank-q .item-id').allTextContents();
-  expect(ids.length).toBeGreaterThanOrEqual(149);
+  expect(ids.length).toBeGreaterThanOrEqual(143);
   await page.emulateMedia({ media: 'print' });
   const file = `${OUT}/blank-A4.pdf`;
   await page.pdf({ path: file, format: 'A4' });
@@ -167,35 +169,82 @@ test('axe-core finds no violation on the results page and the report', async ({ 
   }
 });
 
-test('why this score lists the items behind the overall score', async ({ page }) => {
+test('why this score lists the items behind each result\'s score', async ({ page }) => {
   await seed(page);
   await page.goto('./?lang=en&step=results');
-  await page.locator('.verdict .why-score summary').click();
-  const table = page.locator('.verdict .why-score table');
-  await expect(table).toBeVisible();
-  const overall = await page.locator('.verdict-score').textContent();
-  const formula = await page.locator('.verdict .why-score p').textContent();
-  // "Points earned / possible: P / M = S" agrees with the headline score.
-  const s = formula.match(/= (\d+)/)[1];
-  expect(overall).toContain(`${s} / 100`);
-  expect(await table.locator('tbody tr').count()).toBeGreaterThan(100);
+  for (const card of [page.locator('.reliance-card').nth(1), page.locator('.own-card')]) {
+    await card.locator('.why-score summary').click();
+    const table = card.locator('.why-score table');
+    await expect(table).toBeVisible();
+    const headline = await card.locator('.verdict-score').textContent();
+    const formula = await card.locator('.why-score p').textContent();
+    // "Points earned / possible: P / M = S" agrees with the card's score.
+    const s = formula.match(/= (\d+)/)[1];
+    expect(headline).toContain(`Score: ${s} / 100`);
+    expect(await table.locator('tbody tr').count()).toBeGreaterThan(30);
+  }
 });
 
-test('the SOC 1 and SOC 2 views list the gaps of their own items', async ({ page }) => {
+test('each result lists the gaps of its own items', async ({ page }) => {
   await seed(page);
   await page.goto('./?lang=en&step=results');
-  const views = page.locator('.report-view');
-  await expect(views).toHaveCount(2);
-  const soc1 = views.filter({ has: page.getByRole('heading', { name: /^SOC 1/ }) });
-  const soc2 = views.filter({ has: page.getByRole('heading', { name: /^SOC 2/ }) });
-  await soc1.locator('.report-gaps summary').click();
-  await soc2.locator('.report-gaps summary').click();
-  await expect(soc1.locator('.report-gaps .item-id').first()).toBeVisible();
-  const ids1 = await soc1.locator('.report-gaps .item-id').allTextContents();
-  const ids2 = await soc2.locator('.report-gaps .item-id').allTextContents();
-  // Readiness questions concern the customer's own SOC 2, never its reliance on a SOC 1.
-  expect(ids1.some((id) => id.startsWith('FIN-'))).toBe(true);
-  expect(ids1.filter((id) => /^(GOV|RSK|ACC|OPS|AVL|CNF|PIN|PRI|AUD)-/.test(id))).toEqual([]);
-  expect(ids2.some((id) => id.startsWith('GOV-'))).toBe(true);
-  expect(ids1.length).toBeLessThan(ids2.length);
+  const cards = page.locator('.result-card');
+  await expect(cards).toHaveCount(3);
+  const gapsOf = async (card) => {
+    await card.locator('.result-gaps summary').click();
+    await expect(card.locator('.result-gaps .item-id').first()).toBeVisible();
+    return card.locator('.result-gaps .item-id').allTextContents();
+  };
+  const soc1 = await gapsOf(page.locator('.reliance-card[data-report="soc1"]'));
+  const soc2 = await gapsOf(page.locator('.reliance-card[data-report="soc2"]'));
+  const own = await gapsOf(page.locator('.own-card'));
+  const readiness = (ids) => ids.filter((id) => /^(GOV|RSK|ACC|OPS|AVL|CNF|PIN|PRI|AUD)-/.test(id));
+  // Readiness questions concern the customer's own SOC 2, never its reliance on a report.
+  expect(soc1.some((id) => id.startsWith('FIN-'))).toBe(true);
+  expect(readiness(soc1)).toEqual([]);
+  expect(readiness(soc2)).toEqual([]);
+  // The SOC 1-only items (own controls over financial reporting) are in no SOC 2 result.
+  for (const id of ['FIN-01', 'FIN-02', 'FIN-04']) expect(soc2.concat(own)).not.toContain(id);
+  expect(own.some((id) => id.startsWith('GOV-'))).toBe(true);
+  // A CUEC that is also an own control is a gap in both, answered once.
+  expect(soc2.filter((id) => own.includes(id)).length).toBeGreaterThan(0);
+});
+
+// The two customers of issue 13: one that only relies on its provider's SOC 2 (no own
+// audit), one preparing its own Type I with everything in place. The printed report says
+// what each one's answers support, and nothing more.
+test('the printed report gives the no-own-audit customer no examination line, and a Type I customer its verdict', async ({ page }) => {
+  test.setTimeout(90_000);
+  const base = { provider: ['aws'], reliance: ['soc2'], services: ['vm', 'object_storage'], personal_data: ['no'] };
+  const cases = [
+    { name: 'reliance only', scope: { ...base, own_audit: ['none'] }, level: () => 3 },
+    { name: 'Type I', scope: { ...base, own_audit: ['type1'] }, level: () => 3 },
+  ];
+  const texts = [];
+  for (const c of cases) {
+    await seed(page, 'en', c.scope, c.level);
+    await page.goto('./?lang=en&step=report');
+    await expect(page.locator('.report-section .verdict-band').first()).toBeVisible();
+    await page.emulateMedia({ media: 'print' });
+    const file = `${OUT}/report-${c.name.replace(/ /g, '-')}.pdf`;
+    await page.pdf({ path: file, format: 'A4', printBackground: true });
+    await page.emulateMedia({ media: 'screen' });
+    texts.push(pdfText(file));
+  }
+  const [relianceOnly, type1] = texts;
+  // Both: the reliance result for the provider's SOC 2, in place (every answer at 3).
+  for (const text of texts) {
+    expect(text).toContain("Your side of the provider's controls");
+    expect(text).toMatch(/SOC 2 \(you rely on it\)\s+In place/);
+  }
+  // No examination verdict at all for the customer with no own audit (the scope table may
+  // still quote the question it answered "No" to).
+  expect(relianceOnly).not.toMatch(/Ready for a Type I|Ready to start the Type II|Type I ready|Type II ready|observation period/);
+  expect(relianceOnly).not.toContain('Your own SOC 2 readiness');
+  expect(type1).toMatch(/Ready for a Type I examination/);
+  // The Type I customer: its own result, Type I ready, not yet ready for the observation
+  // period (nothing is at 4).
+  expect(type1).toContain('Your own SOC 2 readiness');
+  expect(type1).toMatch(/Ready for a Type I examination\s+Yes/);
+  expect(type1).toMatch(/Ready to start the Type II observation period\s+No/);
 });

@@ -156,7 +156,7 @@ pub fn results_body(
         {incomplete.then(|| view! {
             <p class="notice notice-error">{format!("{} {} / {}", t(lang, Msg::IncompleteWarning), completion.answered, completion.total)}</p>
         })}
-        {results_cards(results, bank, lang, Msg::SeeReview, why.clone())}
+        {results_cards(results, Some(s), bank, lang, Msg::SeeReview, why.clone())}
         <h2>{format!("{} ({})", t(lang, Msg::Blockers), blockers.len())}</h2>
         {blockers.is_empty().then(|| view! { <p>{t(lang, Msg::NoBlockers)}</p> })}
         <ol class="gap-list">{blockers.iter().map(|g| gap_view(g, bank, lang, note(&g.item))).collect_view()}</ol>
