@@ -394,3 +394,65 @@ fn persona_na_on_assumed_cuec_is_a_responsibility_mismatch() {
     assert_eq!(soc2.mismatches, vec![id]);
     assert_eq!(soc2.level, RelianceLevel::Undermined);
 }
+
+/// The lists the pages show are built by the core: the review lists, the sections of the
+/// walkthrough, and the gap list split into blockers (critical) and the rest.
+#[test]
+fn review_lists_sections_and_blockers_come_from_the_core() {
+    let bank = common::shipped_bank();
+    let mut a = saas(bank, "type1");
+    answer_all(bank, &mut a, |id, _| u8::from(!id.starts_with("IAM")) * 4);
+    a.clear_response("IAM-01");
+    a.set_response(bank, "IAM-03", Response::DontKnow).unwrap();
+    let reason = "No such workload";
+    let na = bank
+        .visible_items(&a.scope)
+        .find(|i| !i.never_na && i.id != "IAM-03")
+        .map(|i| i.id.clone())
+        .unwrap();
+    a.set_response(
+        bank,
+        &na,
+        Response::NotApplicable {
+            reason: reason.into(),
+        },
+    )
+    .unwrap();
+    let lists = soc_readiness::core::scoring::ReviewLists::of(bank, &a);
+    assert_eq!(lists.unanswered, ["IAM-01"]);
+    assert_eq!(lists.dont_know, ["IAM-03"]);
+    assert_eq!(lists.not_applicable, [(na, reason.to_string())]);
+
+    let (s, _) = evaluate(bank, &a);
+    let sections = s.sections(bank);
+    assert_eq!(sections.first(), Some(&"iam"));
+    // Domains hidden by this scope (e.g. privacy, which needs personal data) are no section.
+    assert!(!sections.contains(&"rd_privacy"));
+    let (blockers, others) = s.blockers_and_others();
+    assert!(!blockers.is_empty() && blockers.iter().all(|g| g.criticality.id() == "critical"));
+    assert!(others.iter().all(|g| g.criticality.id() != "critical"));
+    assert_eq!(blockers.len() + others.len(), s.gaps.len());
+}
+
+/// An assessment saved before this change (it answered ACC-04, a readiness question now
+/// folded into IAM-02, and has no provider-report dates) still opens: every answer is kept,
+/// the folded one in the archive that travels with exports.
+#[test]
+fn an_assessment_saved_before_the_two_results_opens_with_the_same_answers() {
+    let bank = common::shipped_bank();
+    let old = r#"{"schema_version":1,"bank_id":"soc-readiness-default","bank_version":"1.0.0","name":"Q3",
+        "scope":{"own_audit":["type1"],"reliance":["soc2"]},
+        "answers":{"IAM-02":{"response":{"level":3}},"ACC-04":{"response":{"level":2},"note":"HR feed"}},
+        "archive":{},"id":"a1","created":"","updated":""}"#;
+    let mut a = Assessment::from_json(old).unwrap();
+    let moved = a.reconcile(bank);
+    assert_eq!(moved.archived, ["ACC-04"]);
+    assert_eq!(
+        a.response("IAM-02"),
+        Some(&Response::Level(Level::new(3).unwrap()))
+    );
+    assert_eq!(a.archive["ACC-04"].note, "HR feed");
+    assert!(a.provider_reports.is_empty());
+    // And it saves back without the new fields it does not use.
+    assert!(!a.to_json().contains("provider_reports"));
+}

@@ -27,8 +27,9 @@ mod common;
 use soc_readiness::core::answers::{Assessment, Level, Response};
 use soc_readiness::core::bank::{Bank, Report};
 use soc_readiness::core::criteria::Category;
-use soc_readiness::core::scoring::{OwnGateKind, RelianceLevel, Results, 
-    explain, score, AuditGoal, Exclusion, GateKind, NotReady, Outcome, Scores, Subject, NEXT_STEPS,
+use soc_readiness::core::scoring::{
+    explain, score, AuditGoal, Exclusion, GateKind, NotReady, Outcome, OwnGateKind, RelianceLevel,
+    Results, Scores, Subject, NEXT_STEPS,
 };
 
 fn bank() -> Bank {

@@ -5,9 +5,6 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::core::bank::Bank;
-use crate::core::scoring::Scores;
-
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Step {
     Welcome,
@@ -73,18 +70,6 @@ impl Step {
 pub fn use_step() -> Memo<Step> {
     let query = use_query_map();
     Memo::new(move |_| query.with(|q| Step::parse(q.get_str("step"), q.get_str("domain"))))
-}
-
-/// The sections of the walkthrough: the domains with at least one question asked under the
-/// current scope, in bank order. Read off the scores, which already decide what is asked.
-pub fn sections(bank: &'static Bank, scores: &Scores) -> Vec<&'static str> {
-    scores
-        .domains
-        .iter()
-        .filter(|d| d.visible && d.score.total > 0)
-        .filter_map(|d| bank.domain(&d.id))
-        .map(|d| d.id.as_str())
-        .collect()
 }
 
 /// The whole sequence of steps for these sections.

@@ -115,7 +115,7 @@ impl Session {
         let results = Memo::new(move |_| {
             scores.with(|s| assessment.with(|a| Results::of(bank, a, s, today)))
         });
-        let sections = Memo::new(move |_| scores.with(|s| super::route::sections(bank, s)));
+        let sections = Memo::new(move |_| scores.with(|s| s.sections(bank)));
         let session = Session {
             bank,
             lang,

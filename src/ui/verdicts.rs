@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use crate::core::bank::{Bank, Criticality, Report};
 use crate::core::provider_reports::ReportCheck;
 use crate::core::scoring::{
-    gaps_for, Audience, AuditGoal, GroupScore, OwnGateKind, OwnReadiness, Reliance,
-    RelianceLevel, Results, Scores, Subject,
+    gaps_for, Audience, AuditGoal, GroupScore, OwnGateKind, OwnReadiness, Reliance, RelianceLevel,
+    Results, Scores, Subject,
 };
 use crate::core::text::Lang;
 use crate::ui::disclosure::on_first_open;
@@ -101,7 +101,12 @@ fn score_line(g: &GroupScore, lang: Lang) -> String {
 
 /// The gaps among one result's items, listed when first opened (the full list with what to
 /// do is further down the page and in the printed report).
-fn gap_details(scores: Option<&Scores>, bank: &'static Bank, audience: Audience, lang: Lang) -> impl IntoView {
+fn gap_details(
+    scores: Option<&Scores>,
+    bank: &'static Bank,
+    audience: Audience,
+    lang: Lang,
+) -> impl IntoView {
     scores.map(|s| {
         let gaps: Vec<(String, Criticality)> = gaps_for(bank, s, audience)
             .into_iter()

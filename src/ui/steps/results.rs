@@ -6,7 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::core::answers::Assessment;
-use crate::core::bank::{Bank, Criticality};
+use crate::core::bank::Bank;
 use crate::core::criteria::Catalogue;
 use crate::core::scoring::{
     explain, Exclusion, Gap, GroupScore, Outcome, Results, Scores, Subject, NEXT_STEPS,
@@ -130,16 +130,7 @@ pub fn results_body(
 ) -> impl IntoView {
     let completion = s.completion();
     let incomplete = completion.answered < completion.total;
-    let blockers: Vec<&Gap> = s
-        .gaps
-        .iter()
-        .filter(|g| g.criticality == Criticality::Critical)
-        .collect();
-    let others: Vec<&Gap> = s
-        .gaps
-        .iter()
-        .filter(|g| g.criticality != Criticality::Critical)
-        .collect();
+    let (blockers, others) = s.blockers_and_others();
     let note = |id: &str| a.note(id).to_string();
     // One copy for every "why" of the page; none for a read-only view, which has no "why".
     let shared = interactive.then(|| Arc::new(a.clone()));
