@@ -132,14 +132,14 @@ fn gap_details(
 
 /// The card of one report's reliance result. `why` renders "why this score" for a subject
 /// (absent in read-only and printed views).
-pub fn reliance_card<W: IntoView>(
+pub fn reliance_card(
     r: &Reliance,
     scores: Option<&Scores>,
     bank: &'static Bank,
     lang: Lang,
     elsewhere: Msg,
-    why: impl Fn(Subject) -> W,
-) -> impl IntoView {
+    why: &dyn Fn(Subject) -> AnyView,
+) -> AnyView {
     let mut reasons: Vec<String> = Vec::new();
     if !r.below_in_place.is_empty() {
         reasons.push(format!(
@@ -189,17 +189,18 @@ pub fn reliance_card<W: IntoView>(
             {gap_details(scores, bank, Audience::Reliance(r.report), lang)}
         </div>
     }
+    .into_any()
 }
 
 /// The card of the customer's own SOC 2 readiness.
-pub fn own_card<W: IntoView>(
+pub fn own_card(
     o: &OwnReadiness,
     scores: Option<&Scores>,
     bank: &'static Bank,
     lang: Lang,
     elsewhere: Msg,
-    why: impl Fn(Subject) -> W,
-) -> impl IntoView {
+    why: &dyn Fn(Subject) -> AnyView,
+) -> AnyView {
     let band = o.band.as_ref().and_then(|b| bank.band(b.index));
     let yes_no = |b: bool| t(lang, if b { Msg::Yes } else { Msg::No });
     let score_reasons: Vec<String> = [
@@ -242,6 +243,7 @@ pub fn own_card<W: IntoView>(
             {gap_details(scores, bank, Audience::OwnSoc2, lang)}
         </div>
     }
+    .into_any()
 }
 
 /// The "not applicable" answers an auditor will ask about (own SOC 2 only).
@@ -269,29 +271,30 @@ pub fn exclusions_view(o: &OwnReadiness, bank: &Bank, lang: Lang) -> impl IntoVi
 
 /// Both results: reliance for each report, then the own SOC 2 readiness when there is one.
 /// With `scores`, each card lists the gaps among its items when opened (not in print).
-pub fn results_cards<W: IntoView + 'static>(
+pub fn results_cards(
     results: &Results,
     scores: Option<&Scores>,
     bank: &'static Bank,
     lang: Lang,
     elsewhere: Msg,
-    why: impl Fn(Subject) -> W + Clone,
-) -> impl IntoView {
+    why: &dyn Fn(Subject) -> AnyView,
+) -> AnyView {
     view! {
         <section class="result-group" aria-labelledby="reliance-heading">
             <h2 id="reliance-heading">{t(lang, Msg::RelianceHeading)}</h2>
             <p>{t(lang, Msg::RelianceQuestion)}</p>
             <div class="result-cards">
-                {results.reliance.iter().map(|r| reliance_card(r, scores, bank, lang, elsewhere, why.clone())).collect_view()}
+                {results.reliance.iter().map(|r| reliance_card(r, scores, bank, lang, elsewhere, why)).collect_view()}
             </div>
         </section>
         {results.own.as_ref().map(|o| view! {
             <section class="result-group" aria-labelledby="own-heading">
                 <h2 id="own-heading">{t(lang, Msg::OwnHeading)}</h2>
                 <p>{t(lang, Msg::OwnQuestion)}</p>
-                {own_card(o, scores, bank, lang, elsewhere, why.clone())}
+                {own_card(o, scores, bank, lang, elsewhere, why)}
                 {exclusions_view(o, bank, lang)}
             </section>
         })}
     }
+    .into_any()
 }

@@ -185,7 +185,7 @@ fn report_body(
         <section class="report-section">
             <h2>{t(lang, Msg::ExecutiveSummary)}</h2>
             {(completion.answered < completion.total).then(|| view! { <p class="report-warning">{t(lang, Msg::IncompleteWarning)} " " {format!("{} / {}", completion.answered, completion.total)}</p> })}
-            {results_cards(results, None, bank, lang, Msg::SeeAppendix, |_| ())}
+            {results_cards(results, None, bank, lang, Msg::SeeAppendix, &|_| ().into_any())}
             <h3>{t(lang, Msg::NextSteps)}</h3>
             <ol>
                 {s.next_steps(NEXT_STEPS).iter().map(|g| {

@@ -135,9 +135,12 @@ pub fn results_body(
     // One copy for every "why" of the page; none for a read-only view, which has no "why".
     let shared = interactive.then(|| Arc::new(a.clone()));
     let why = move |subject: Subject| {
-        shared.clone().map(|assessment| {
-            view! { <WhyScore subject=subject assessment=assessment bank=bank lang=lang /> }
-        })
+        shared
+            .clone()
+            .map(|assessment| {
+                view! { <WhyScore subject=subject assessment=assessment bank=bank lang=lang /> }
+            })
+            .into_any()
     };
     // Thresholds on the charts name the own examination's bands: only with an own SOC 2.
     let thresholds = results.own.is_some();
@@ -147,7 +150,7 @@ pub fn results_body(
         {incomplete.then(|| view! {
             <p class="notice notice-error">{format!("{} {} / {}", t(lang, Msg::IncompleteWarning), completion.answered, completion.total)}</p>
         })}
-        {results_cards(results, Some(s), bank, lang, Msg::SeeReview, why.clone())}
+        {results_cards(results, Some(s), bank, lang, Msg::SeeReview, &why)}
         <h2>{format!("{} ({})", t(lang, Msg::Blockers), blockers.len())}</h2>
         {blockers.is_empty().then(|| view! { <p>{t(lang, Msg::NoBlockers)}</p> })}
         <ol class="gap-list">{blockers.iter().map(|g| gap_view(g, bank, lang, note(&g.item))).collect_view()}</ol>
