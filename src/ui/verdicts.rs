@@ -235,7 +235,10 @@ pub fn own_card(
                 <ul class="gates">
                     {score_reasons.into_iter().map(|x| view! { <li>{x}</li> }).collect_view()}
                     {o.gates.iter().map(|g| view! {
-                        <li>{own_gate_text(lang, g.kind)} {colon(lang)} <span class="item-id">{ids_or_count(&g.ids, lang, elsewhere)}</span></li>
+                        <li>{own_gate_text(lang, g.kind)} {colon(lang)} <span class="item-id">{
+                            // Criteria are listed nowhere else: always in full.
+                            if g.kind == OwnGateKind::CriterionNotMet { g.ids.join(", ") } else { ids_or_count(&g.ids, lang, elsewhere) }
+                        }</span></li>
                     }).collect_view()}
                 </ul>
             })}
