@@ -456,3 +456,66 @@ fn an_assessment_saved_before_the_two_results_opens_with_the_same_answers() {
     // And it saves back without the new fields it does not use.
     assert!(!a.to_json().contains("provider_reports"));
 }
+
+/// The results page's gap filters narrow the gap list by criticality, domain, result and
+/// owner, each checked against a count made independently here.
+#[test]
+fn gap_filters_narrow_the_list() {
+    use soc_readiness::core::bank::Criticality;
+    use soc_readiness::core::scoring::{gap_owners, Audience, GapFilter};
+    let bank = common::shipped_bank();
+    let mut a = saas(bank, "type1");
+    answer_all(bank, &mut a, |id, _| (id.len() % 3) as u8);
+    for id in ["IAM-02", "MFA-01"] {
+        a.answers.get_mut(id).unwrap().owner = "Platform team".into();
+    }
+    let (s, _) = evaluate(bank, &a);
+    let all = GapFilter::default().apply(bank, &s, &a);
+    assert_eq!(all.len(), s.gaps.len());
+    let critical = GapFilter {
+        criticality: Some(Criticality::Critical),
+        ..Default::default()
+    };
+    let n = s
+        .gaps
+        .iter()
+        .filter(|g| g.criticality == Criticality::Critical)
+        .count();
+    assert!(n > 0 && n < s.gaps.len());
+    assert_eq!(critical.apply(bank, &s, &a).len(), n);
+    let iam = GapFilter {
+        domain: Some("iam".into()),
+        ..Default::default()
+    };
+    assert!(iam
+        .apply(bank, &s, &a)
+        .iter()
+        .all(|g| g.item.starts_with("IAM-")));
+    let own = GapFilter {
+        audience: Some(Audience::OwnSoc2),
+        ..Default::default()
+    };
+    let own_gaps = own.apply(bank, &s, &a);
+    assert!(own_gaps.iter().any(|g| g.item.starts_with("AUD-")));
+    assert!(own_gaps
+        .iter()
+        .all(|g| bank.item(&g.item).unwrap().counts_for_own_soc2()));
+    let platform = GapFilter {
+        owner: Some("Platform team".into()),
+        ..Default::default()
+    };
+    let ids: Vec<&str> = platform
+        .apply(bank, &s, &a)
+        .iter()
+        .map(|g| g.item.as_str())
+        .collect();
+    let mut want: Vec<&str> = ["IAM-02", "MFA-01"]
+        .into_iter()
+        .filter(|id| s.gaps.iter().any(|g| g.item == *id))
+        .collect();
+    want.sort();
+    let mut got = ids.clone();
+    got.sort();
+    assert_eq!(got, want);
+    assert_eq!(gap_owners(&s, &a).first().map(String::as_str), Some(""));
+}

@@ -5,12 +5,14 @@ use leptos::prelude::*;
 
 use crate::core::chart::{
     band_threshold, bar_chart, category_bars, domain_bars, fmt_num, BarInput, BarLayout, Label,
+    Threshold,
 };
 use crate::core::criteria::Catalogue;
-use crate::core::scoring::{Scores, TYPE1_BAND, TYPE2_BAND};
+use crate::core::scoring::{Results, Scores, TYPE1_BAND, TYPE2_BAND};
 use crate::core::text::Lang;
 use crate::ui::state::use_session;
 use crate::ui::strings::{t, Msg};
+use crate::ui::verdicts::report_name;
 
 fn text(l: &Label, class: &'static str) -> impl IntoView {
     view! {
@@ -20,25 +22,36 @@ fn text(l: &Label, class: &'static str) -> impl IntoView {
     }
 }
 
-/// `thresholds`: draw the own-SOC 2 bands' thresholds (only for a customer preparing its
-/// own SOC 2: they name an examination).
+/// The own-SOC 2 bands' thresholds, when `own` (a customer preparing its own SOC 2: they
+/// name an examination), else none.
+fn band_thresholds(own: bool, lang: Lang) -> Vec<Threshold> {
+    let bank = use_session().bank;
+    [TYPE1_BAND, TYPE2_BAND]
+        .iter()
+        .filter(|_| own)
+        .filter_map(|b| band_threshold(bank, b, lang))
+        .collect()
+}
+
+/// `compact`: a narrow chart for the summary beside the result cards (fewer, shorter rows).
 fn bar_svg(
     rows: Vec<BarInput>,
     lang: Lang,
     title: Msg,
     id: &'static str,
-    thresholds: bool,
+    thresholds: Vec<Threshold>,
+    compact: bool,
 ) -> impl IntoView {
-    let session = use_session();
-    let bank = session.bank;
+    let (width, label_width, value_width) = if compact {
+        (420.0, 110.0, 80.0)
+    } else {
+        (720.0, 260.0, BarLayout::default().value_width)
+    };
     let layout = BarLayout {
-        width: 720.0,
-        label_width: 260.0,
-        thresholds: [TYPE1_BAND, TYPE2_BAND]
-            .iter()
-            .filter(|_| thresholds)
-            .filter_map(|b| band_threshold(bank, b, lang))
-            .collect(),
+        width,
+        label_width,
+        value_width,
+        thresholds,
         ..BarLayout::default()
     };
     let chart = bar_chart(&rows, layout);
@@ -93,7 +106,8 @@ pub fn CategoryChart(scores: Scores, lang: Lang, thresholds: bool) -> impl IntoV
         lang,
         Msg::ChartCategories,
         "chart-categories",
-        thresholds,
+        band_thresholds(thresholds, lang),
+        false,
     )
 }
 
@@ -101,5 +115,61 @@ pub fn CategoryChart(scores: Scores, lang: Lang, thresholds: bool) -> impl IntoV
 pub fn DomainChart(scores: Scores, lang: Lang, thresholds: bool) -> impl IntoView {
     let session = use_session();
     let rows = domain_bars(&scores, session.bank, lang);
-    bar_svg(rows, lang, Msg::ChartDomains, "chart-domains", thresholds)
+    bar_svg(
+        rows,
+        lang,
+        Msg::ChartDomains,
+        "chart-domains",
+        band_thresholds(thresholds, lang),
+        false,
+    )
+}
+
+/// The results at a glance: one bar per result (each report's reliance, the own SOC 2),
+/// against the bank's two thresholds, named for what they mean in both results ("in
+/// place", "with evidence"), never for an examination.
+#[component]
+pub fn ResultsChart(results: Results, lang: Lang) -> impl IntoView {
+    let bank = use_session().bank;
+    let mut rows: Vec<BarInput> = results
+        .reliance
+        .iter()
+        .map(|r| BarInput {
+            label: format!(
+                "{} {}",
+                report_name(r.report),
+                t(lang, Msg::RelianceChartLabel)
+            ),
+            value: r.score.score,
+            // The cards beside the chart give the level; its data table too.
+            secondary: None,
+        })
+        .collect();
+    if let Some(o) = &results.own {
+        rows.push(BarInput {
+            label: t(lang, Msg::OwnChartLabel).to_string(),
+            value: o.score.score,
+            secondary: None,
+        });
+    }
+    let thresholds = [
+        (TYPE1_BAND, Msg::ThresholdInPlace),
+        (TYPE2_BAND, Msg::ThresholdEvidence),
+    ]
+    .into_iter()
+    .filter_map(|(band, label)| {
+        band_threshold(bank, band, lang).map(|th| Threshold {
+            value: th.value,
+            label: t(lang, label).to_string(),
+        })
+    })
+    .collect();
+    bar_svg(
+        rows,
+        lang,
+        Msg::ChartResults,
+        "chart-results",
+        thresholds,
+        true,
+    )
 }

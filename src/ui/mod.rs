@@ -8,6 +8,7 @@ mod disclosure;
 mod download;
 mod embed;
 mod fatal;
+mod gap_list;
 mod nav;
 mod notices;
 mod question;

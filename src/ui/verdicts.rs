@@ -130,16 +130,8 @@ fn gap_details(
     })
 }
 
-/// The card of one report's reliance result. `why` renders "why this score" for a subject
-/// (absent in read-only and printed views).
-pub fn reliance_card(
-    r: &Reliance,
-    scores: Option<&Scores>,
-    bank: &'static Bank,
-    lang: Lang,
-    elsewhere: Msg,
-    why: &dyn Fn(Subject) -> AnyView,
-) -> AnyView {
+/// What holds a reliance result back, one sentence each, most serious first.
+pub fn reliance_reasons(r: &Reliance, lang: Lang, elsewhere: Msg) -> Vec<String> {
     let mut reasons: Vec<String> = Vec::new();
     if !r.below_in_place.is_empty() {
         reasons.push(format!(
@@ -167,6 +159,20 @@ pub fn reliance_card(
         ));
     }
     reasons.extend(r.checks.iter().map(|c| check_text(lang, c)));
+    reasons
+}
+
+/// The card of one report's reliance result. `why` renders "why this score" for a subject
+/// (absent in read-only and printed views).
+pub fn reliance_card(
+    r: &Reliance,
+    scores: Option<&Scores>,
+    bank: &'static Bank,
+    lang: Lang,
+    elsewhere: Msg,
+    why: &dyn Fn(Subject) -> AnyView,
+) -> AnyView {
+    let reasons = reliance_reasons(r, lang, elsewhere);
     let heading = format!(
         "{} {}",
         report_name(r.report),
@@ -192,18 +198,10 @@ pub fn reliance_card(
     .into_any()
 }
 
-/// The card of the customer's own SOC 2 readiness.
-pub fn own_card(
-    o: &OwnReadiness,
-    scores: Option<&Scores>,
-    bank: &'static Bank,
-    lang: Lang,
-    elsewhere: Msg,
-    why: &dyn Fn(Subject) -> AnyView,
-) -> AnyView {
-    let band = o.band.as_ref().and_then(|b| bank.band(b.index));
-    let yes_no = |b: bool| t(lang, if b { Msg::Yes } else { Msg::No });
-    let score_reasons: Vec<String> = [
+/// What holds the own SOC 2 result back, one sentence each: the score thresholds it
+/// misses, then each failed gate with its items (criteria in full: listed nowhere else).
+pub fn own_reasons(o: &OwnReadiness, lang: Lang, elsewhere: Msg) -> Vec<String> {
+    let mut reasons: Vec<String> = [
         (o.type1_score_below, Msg::Type1Ready),
         (o.observation_score_below, Msg::ObservationReady),
     ]
@@ -219,6 +217,29 @@ pub fn own_card(
         })
     })
     .collect();
+    reasons.extend(o.gates.iter().map(|g| {
+        let ids = if g.kind == OwnGateKind::CriterionNotMet {
+            g.ids.join(", ")
+        } else {
+            ids_or_count(&g.ids, lang, elsewhere)
+        };
+        format!("{}{}{ids}", own_gate_text(lang, g.kind), colon(lang))
+    }));
+    reasons
+}
+
+/// The card of the customer's own SOC 2 readiness.
+pub fn own_card(
+    o: &OwnReadiness,
+    scores: Option<&Scores>,
+    bank: &'static Bank,
+    lang: Lang,
+    elsewhere: Msg,
+    why: &dyn Fn(Subject) -> AnyView,
+) -> AnyView {
+    let band = o.band.as_ref().and_then(|b| bank.band(b.index));
+    let yes_no = |b: bool| t(lang, if b { Msg::Yes } else { Msg::No });
+    let reasons = own_reasons(o, lang, elsewhere);
     view! {
         <div class="result-card own-card">
             <h3>{if o.goal == AuditGoal::Type2 { "SOC 2 Type II" } else { "SOC 2 Type I" }}</h3>
@@ -230,16 +251,10 @@ pub fn own_card(
                 <dt>{t(lang, Msg::ObservationReady)}</dt><dd>{yes_no(o.observation_ready)}</dd>
             </dl>
             <p class="caveat">{t(lang, Msg::ObservationCaveat)}</p>
-            {(!o.gates.is_empty() || !score_reasons.is_empty()).then(|| view! {
+            {(!reasons.is_empty()).then(|| view! {
                 <h4>{t(lang, Msg::FailedGates)}</h4>
                 <ul class="gates">
-                    {score_reasons.into_iter().map(|x| view! { <li>{x}</li> }).collect_view()}
-                    {o.gates.iter().map(|g| view! {
-                        <li>{own_gate_text(lang, g.kind)} {colon(lang)} <span class="item-id">{
-                            // Criteria are listed nowhere else: always in full.
-                            if g.kind == OwnGateKind::CriterionNotMet { g.ids.join(", ") } else { ids_or_count(&g.ids, lang, elsewhere) }
-                        }</span></li>
-                    }).collect_view()}
+                    {reasons.into_iter().map(|x| view! { <li>{x}</li> }).collect_view()}
                 </ul>
             })}
             {why(Subject::OwnSoc2)}
@@ -300,4 +315,43 @@ pub fn results_cards(
         })}
     }
     .into_any()
+}
+
+/// The results at a glance: one short card per result with its level, score and what holds
+/// it back in one line (the full cards are further down the page).
+pub fn summary_cards(results: &Results, bank: &Bank, lang: Lang) -> AnyView {
+    let one_line = |reasons: Vec<String>| {
+        let more = reasons.len().saturating_sub(1);
+        reasons.into_iter().next().map(|first| {
+            if more > 0 {
+                format!("{first} (+{more} {})", t(lang, Msg::MoreReasons))
+            } else {
+                first
+            }
+        })
+    };
+    let reliance = results.reliance.iter().map(|r| {
+        let line = one_line(reliance_reasons(r, lang, Msg::SeeReview));
+        view! {
+            <div class=format!("summary-card reliance-summary level-{}", r.level.id()) data-report=r.report.id()>
+                <h3>{format!("{} — {}", report_name(r.report), t(lang, Msg::RelianceShort))}</h3>
+                <p class="verdict-band">{reliance_level_text(lang, r.level)}</p>
+                <p class="verdict-score">{score_line(&r.score, lang)}</p>
+                {line.map(|l| view! { <p class="holds-back">{l}</p> })}
+            </div>
+        }
+    }).collect_view();
+    let own = results.own.as_ref().map(|o| {
+        let band = o.band.as_ref().and_then(|b| bank.band(b.index));
+        let line = one_line(own_reasons(o, lang, Msg::SeeReview));
+        view! {
+            <div class="summary-card own-summary">
+                <h3>{format!("{} ({})", t(lang, Msg::OwnHeading), if o.goal == AuditGoal::Type2 { "Type II" } else { "Type I" })}</h3>
+                <p class="verdict-band">{band.map(|b| b.label.get(lang).to_string()).unwrap_or_else(|| t(lang, Msg::NoScoreYet).to_string())}</p>
+                <p class="verdict-score">{score_line(&o.score, lang)}</p>
+                {line.map(|l| view! { <p class="holds-back">{l}</p> })}
+            </div>
+        }
+    });
+    view! { <div class="summary-cards">{reliance}{own}</div> }.into_any()
 }

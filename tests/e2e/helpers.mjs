@@ -38,3 +38,24 @@ export async function openAllDetails(page) {
   await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
   await page.waitForFunction(() => [...document.querySelectorAll('article.question details')].every((d) => d.children.length > 1));
 }
+
+/**
+ * Plants an assessment with this scope in storage and answers every question the scope asks
+ * with `level(id, i)` (the ids are read off the review page). Returns the ids.
+ */
+export async function seedAnswers(page, scope, level, extra = () => ({})) {
+  await page.goto('./?lang=en');
+  await page.evaluate(([key, scope]) => {
+    localStorage.setItem(key, JSON.stringify({ schema_version: 1, bank_id: 'soc-readiness-default', bank_version: '1.0.0', id: 'default', scope, answers: {} }));
+  }, [STORAGE_KEY, scope]);
+  await page.goto('./?lang=en&step=review');
+  await page.locator('.review-list .item-id').first().waitFor();
+  const ids = await page.locator('.review-list .item-id').allTextContents();
+  const answers = Object.fromEntries(ids.map((id, i) => [id, { response: { level: level(id, i) }, ...extra(id, i) }]));
+  await page.evaluate(([key, answers]) => {
+    const a = JSON.parse(localStorage.getItem(key));
+    a.answers = answers;
+    localStorage.setItem(key, JSON.stringify(a));
+  }, [STORAGE_KEY, answers]);
+  return ids;
+}

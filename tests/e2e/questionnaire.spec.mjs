@@ -65,7 +65,7 @@ test('a whole walkthrough by keyboard alone, from welcome to results', async ({ 
   await tabTo(page, /^Next: Results/);
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Results' })).toBeFocused();
-  await expect(page.locator('.reliance-card .verdict-score').first()).toContainText('Score: ');
+  await expect(page.locator('.summary-card .verdict-score').first()).toContainText('Score: ');
   const stored = await saved(page);
   expect(Object.keys(stored.answers)).toHaveLength(answered);
   expect(seen.consoleErrors).toEqual([]);

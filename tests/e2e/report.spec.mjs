@@ -172,6 +172,7 @@ test('axe-core finds no violation on the results page and the report', async ({ 
 test('why this score lists the items behind each result\'s score', async ({ page }) => {
   await seed(page);
   await page.goto('./?lang=en&step=results');
+  await page.locator('details.result-details > summary').click();
   for (const card of [page.locator('.reliance-card').nth(1), page.locator('.own-card')]) {
     await card.locator('.why-score summary').click();
     const table = card.locator('.why-score table');
@@ -188,6 +189,7 @@ test('why this score lists the items behind each result\'s score', async ({ page
 test('each result lists the gaps of its own items', async ({ page }) => {
   await seed(page);
   await page.goto('./?lang=en&step=results');
+  await page.locator('details.result-details > summary').click();
   const cards = page.locator('.result-card');
   await expect(cards).toHaveCount(3);
   const gapsOf = async (card) => {

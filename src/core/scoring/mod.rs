@@ -56,7 +56,7 @@ pub use own::{Exclusion as NaExclusion, OwnGate, OwnGateKind, OwnReadiness};
 pub use reliance::{Reliance, RelianceLevel};
 pub use results::{gaps_for, Audience, Completed, CompletedOwn, CompletedReliance, Results};
 pub use verdict::{AuditGoal, BandRef, Gate, GateKind, NotReady, Verdict, TYPE1_BAND, TYPE2_BAND};
-pub use views::ReviewLists;
+pub use views::{gap_owners, GapFilter, ReviewLists};
 
 /// How many gaps the "next steps" summary shows.
 pub const NEXT_STEPS: usize = 5;

@@ -54,3 +54,59 @@ impl Scores {
             .partition(|g| g.criticality == Criticality::Critical)
     }
 }
+
+/// What the results page's gap list is narrowed to; `None` keeps every value.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct GapFilter {
+    pub criticality: Option<Criticality>,
+    pub domain: Option<String>,
+    /// The result the item counts in.
+    pub audience: Option<super::Audience>,
+    /// The owner the customer gave; `Some("")` keeps the gaps with no owner.
+    pub owner: Option<String>,
+}
+
+impl GapFilter {
+    /// The gaps that pass the filter, in gap-list order.
+    pub fn apply<'s>(&self, bank: &Bank, scores: &'s Scores, a: &Assessment) -> Vec<&'s Gap> {
+        scores
+            .gaps
+            .iter()
+            .filter(|g| self.criticality.is_none_or(|c| g.criticality == c))
+            .filter(|g| {
+                let item = bank.item(&g.item);
+                self.domain
+                    .as_deref()
+                    .is_none_or(|d| item.is_some_and(|i| i.domain == d))
+                    && self.audience.is_none_or(|aud| {
+                        item.is_some_and(|i| match aud {
+                            super::Audience::Reliance(r) => i.counts_for_reliance_on(r),
+                            super::Audience::OwnSoc2 => i.counts_for_own_soc2(),
+                        })
+                    })
+            })
+            .filter(|g| {
+                self.owner.as_deref().is_none_or(|o| {
+                    a.answers.get(&g.item).map_or("", |x| x.owner.trim()) == o.trim()
+                })
+            })
+            .collect()
+    }
+}
+
+/// The owners named on the assessment's gaps, sorted, without duplicates (the gap list's
+/// owner filter); an empty string stands for "no owner given".
+pub fn gap_owners(scores: &Scores, a: &Assessment) -> Vec<String> {
+    let mut owners: Vec<String> = scores
+        .gaps
+        .iter()
+        .map(|g| {
+            a.answers
+                .get(&g.item)
+                .map_or(String::new(), |x| x.owner.trim().to_string())
+        })
+        .collect();
+    owners.sort();
+    owners.dedup();
+    owners
+}

@@ -12,12 +12,13 @@ use crate::core::scoring::{
     explain, Exclusion, Gap, GroupScore, Outcome, Results, Scores, Subject, NEXT_STEPS,
 };
 use crate::core::text::Lang;
-use crate::ui::charts::{CategoryChart, DomainChart};
+use crate::ui::charts::{CategoryChart, DomainChart, ResultsChart};
 use crate::ui::disclosure::on_first_open;
+use crate::ui::gap_list::GapList;
 use crate::ui::route::Step;
 use crate::ui::state::use_session;
 use crate::ui::strings::{colon, criticality_text, t, tr, Msg};
-use crate::ui::verdicts::{fmt_score, results_cards};
+use crate::ui::verdicts::{fmt_score, results_cards, summary_cards};
 
 #[component]
 pub fn ResultsStep() -> impl IntoView {
@@ -27,13 +28,15 @@ pub fn ResultsStep() -> impl IntoView {
     view! {
         <section class="results" aria-labelledby="step-heading">
             <h1 id="step-heading" tabindex="-1">{tr(lang, Msg::StepResults)}</h1>
-            <p class="actions no-print">
-                <a class="button primary" href=Step::Report.href()>{tr(lang, Msg::OpenReport)}</a>
-                <a class="button secondary" href=Step::Blank.href()>{tr(lang, Msg::BlankQuestionnaire)}</a>
-            </p>
-            <super::report::Exports />
             {crate::ui::embed::use_embed().share_results.then(|| view! { <p class="notice" role="status">{tr(lang, Msg::SharesResults)}</p> })}
             {move || session.scores.with(|s| session.results.with(|r| session.assessment.with(|a| results_body(s, r, a, bank, lang.get(), true))))}
+            <div class="actions-row no-print">
+                <p class="actions">
+                    <a class="button primary" href=Step::Report.href()>{tr(lang, Msg::OpenReport)}</a>
+                    <a class="button secondary" href=Step::Blank.href()>{tr(lang, Msg::BlankQuestionnaire)}</a>
+                </p>
+                <super::report::Exports />
+            </div>
         </section>
     }
 }
@@ -119,7 +122,24 @@ pub fn gap_view(g: &Gap, bank: &'static Bank, lang: Lang, note: String) -> impl 
     }
 }
 
-/// The results of any assessment (the user's own, or a shared one) as plain views.
+/// A folded part of the results page, built when first opened (most visits read only the
+/// summary above it).
+fn folded(
+    summary: String,
+    class: &'static str,
+    build: impl Fn() -> AnyView + Send + Sync + 'static,
+) -> impl IntoView {
+    let opened = RwSignal::new(false);
+    view! {
+        <details class=format!("more {class}") on:toggle=on_first_open(opened)>
+            <summary><h2>{summary}</h2></summary>
+            {move || opened.get().then(&build)}
+        </details>
+    }
+}
+
+/// The results of any assessment (the user's own, or a shared one): the summary first
+/// (each result's card, the chart, the next five steps), then the details folded.
 pub fn results_body(
     s: &Scores,
     results: &Results,
@@ -130,8 +150,6 @@ pub fn results_body(
 ) -> impl IntoView {
     let completion = s.completion();
     let incomplete = completion.answered < completion.total;
-    let (blockers, others) = s.blockers_and_others();
-    let note = |id: &str| a.note(id).to_string();
     // One copy for every "why" of the page; none for a read-only view, which has no "why".
     let shared = interactive.then(|| Arc::new(a.clone()));
     let why = move |subject: Subject| {
@@ -144,17 +162,56 @@ pub fn results_body(
     };
     // Thresholds on the charts name the own examination's bands: only with an own SOC 2.
     let thresholds = results.own.is_some();
-    let catalogue = Catalogue::builtin().ok();
+    let gap_count = s.gaps.len();
+    let (sc, rc, ac) = (s.clone(), results.clone(), a.clone());
+    let details = {
+        let (sc, rc, why) = (s.clone(), results.clone(), why.clone());
+        move || results_cards(&rc, Some(&sc), bank, lang, Msg::SeeReview, &why)
+    };
+    let categories = {
+        let (sc, why) = (s.clone(), why.clone());
+        move || {
+            let catalogue = Catalogue::builtin().ok();
+            view! {
+                <CategoryChart scores=sc.clone() lang=lang thresholds=thresholds />
+                {interactive.then(|| view! {
+                    <ul class="why-list">
+                        {sc.categories.iter().filter(|c| c.in_scope || c.score.answered > 0).map(|c| {
+                            let title = catalogue.and_then(|cat| cat.category_title(c.category)).map(|t| t.get(lang).to_string()).unwrap_or_default();
+                            view! { <li>{score_line(title, &c.score, lang)} {why(Subject::Category(c.category))}</li> }
+                        }).collect_view()}
+                    </ul>
+                })}
+            }
+            .into_any()
+        }
+    };
+    let domains = {
+        let sc = s.clone();
+        move || {
+            view! {
+                <DomainChart scores=sc.clone() lang=lang thresholds=thresholds />
+                {interactive.then(|| view! {
+                    <ul class="why-list">
+                        {sc.domains.iter().filter(|d| d.visible).map(|d| {
+                            let title = bank.domain(&d.id).map(|x| x.title.get(lang).to_string()).unwrap_or_default();
+                            view! { <li>{score_line(title, &d.score, lang)} {why(Subject::Domain(d.id.clone()))}</li> }
+                        }).collect_view()}
+                    </ul>
+                })}
+            }
+            .into_any()
+        }
+    };
     view! {
-        <p class="completion">{format!("{} {} / {}", t(lang, Msg::Answered), completion.answered, completion.total)}</p>
+        <section class="summary" aria-labelledby="summary-heading">
+            <h2 id="summary-heading" class="visually-hidden">{t(lang, Msg::AtAGlance)}</h2>
+            {summary_cards(results, bank, lang)}
+            <ResultsChart results=results.clone() lang=lang />
+        </section>
         {incomplete.then(|| view! {
             <p class="notice notice-error">{format!("{} {} / {}", t(lang, Msg::IncompleteWarning), completion.answered, completion.total)}</p>
         })}
-        {results_cards(results, Some(s), bank, lang, Msg::SeeReview, &why)}
-        <h2>{format!("{} ({})", t(lang, Msg::Blockers), blockers.len())}</h2>
-        {blockers.is_empty().then(|| view! { <p>{t(lang, Msg::NoBlockers)}</p> })}
-        <ol class="gap-list">{blockers.iter().map(|g| gap_view(g, bank, lang, note(&g.item))).collect_view()}</ol>
-
         <h2>{t(lang, Msg::NextSteps)}</h2>
         <ol class="next-steps">
             {s.next_steps(NEXT_STEPS).iter().map(|g| {
@@ -162,29 +219,11 @@ pub fn results_body(
                 view! { <li><span class="item-id">{g.item.clone()}</span> " " {title}</li> }
             }).collect_view()}
         </ol>
-
-        <h2>{t(lang, Msg::ByCategory)}</h2>
-        <CategoryChart scores=s.clone() lang=lang thresholds=thresholds />
-        {interactive.then(|| view! {
-            <ul class="why-list">
-                {s.categories.iter().filter(|c| c.in_scope || c.score.answered > 0).map(|c| {
-                    let title = catalogue.and_then(|cat| cat.category_title(c.category)).map(|t| t.get(lang).to_string()).unwrap_or_default();
-                    view! { <li>{score_line(title, &c.score, lang)} {why(Subject::Category(c.category))}</li> }
-                }).collect_view()}
-            </ul>
-        })}
-        <h2>{t(lang, Msg::ByDomain)}</h2>
-        <DomainChart scores=s.clone() lang=lang thresholds=thresholds />
-        {interactive.then(|| view! {
-            <ul class="why-list">
-                {s.domains.iter().filter(|d| d.visible).map(|d| {
-                    let title = bank.domain(&d.id).map(|x| x.title.get(lang).to_string()).unwrap_or_default();
-                    view! { <li>{score_line(title, &d.score, lang)} {why(Subject::Domain(d.id.clone()))}</li> }
-                }).collect_view()}
-            </ul>
-        })}
-
-        <h2>{format!("{} ({})", t(lang, Msg::OtherGaps), others.len())}</h2>
-        <ol class="gap-list">{others.iter().map(|g| gap_view(g, bank, lang, note(&g.item))).collect_view()}</ol>
+        {folded(t(lang, Msg::ResultDetails).to_string(), "result-details", details)}
+        {folded(format!("{} ({gap_count})", t(lang, Msg::AllGaps)), "all-gaps", move || view! {
+            <GapList scores=sc.clone() results=rc.clone() assessment=ac.clone() bank=bank lang=lang />
+        }.into_any())}
+        {folded(t(lang, Msg::ByCategory).to_string(), "by-category", categories)}
+        {folded(t(lang, Msg::ByDomain).to_string(), "by-domain", domains)}
     }
 }
