@@ -8,6 +8,7 @@
 //! - `default_bank_toml_sources.rs` lists the same files as TOML, for native tools and tests
 //!   (feature `toml`): `core::default_bank::TOML_SOURCES`.
 //! - `content/criteria.toml` becomes `criteria.json`.
+//! - `content/samples.toml` (Type II sample sizes by control frequency) becomes `samples.json`.
 //!
 //! A file that is not valid TOML fails the build with its name and the parser's message.
 
@@ -88,5 +89,9 @@ fn run() -> Result<(), String> {
     convert_file(
         Path::new("content/criteria.toml"),
         &out_dir.join("criteria.json"),
+    )?;
+    convert_file(
+        Path::new("content/samples.toml"),
+        &out_dir.join("samples.json"),
     )
 }

@@ -123,7 +123,7 @@ fn field(s: &str) -> String {
 }
 
 /// Appends one record with its CRLF.
-fn push_record<S: AsRef<str>>(out: &mut String, cells: &[S]) {
+pub fn push_record<S: AsRef<str>>(out: &mut String, cells: &[S]) {
     let line: Vec<String> = cells.iter().map(|c| field(c.as_ref())).collect();
     out.push_str(&line.join(","));
     out.push_str(CRLF);
