@@ -552,3 +552,33 @@ fn category_and_domain_rows_from_scores() {
     assert_eq!((t2.value, t2.label.as_str()), (90.0, "具备 Type II 就绪度"));
     assert_eq!(band_threshold(&bank, "no_such_band", Lang::En), None);
 }
+
+#[test]
+fn line_chart_places_points_evenly_and_breaks_at_missing_values() {
+    use soc_readiness::core::chart::{line_chart, LineSeries};
+    let labels: Vec<String> = ["Q1", "Q2", "Q3"].map(String::from).to_vec();
+    let c = line_chart(
+        &labels,
+        &[
+            LineSeries {
+                label: "SOC 2".into(),
+                values: vec![Some(50.0), Some(75.0), Some(100.0)],
+            },
+            LineSeries {
+                label: "Own".into(),
+                values: vec![Some(0.0), None, Some(25.0)],
+            },
+        ],
+        400.0,
+        200.0,
+    );
+    let xs: Vec<f64> = c.lines[0].points.iter().map(|p| p.x).collect();
+    assert_eq!(xs, [48.0, 192.0, 336.0]);
+    // y: the plot runs from 16 (100) to 160 (0).
+    let ys: Vec<f64> = c.lines[0].points.iter().map(|p| p.y).collect();
+    assert_eq!(ys, [88.0, 52.0, 16.0]);
+    assert_eq!(c.lines[0].path, "M48 88 L192 52 L336 16");
+    assert_eq!(c.lines[1].points.len(), 2);
+    assert_eq!(c.lines[1].path, "M48 160 M336 124");
+    assert_eq!(c.x_labels.len(), 3);
+}

@@ -657,3 +657,134 @@ pub fn radar_chart(axes: &[RadarInput], size: f64) -> RadarChart {
         .collect();
     chart
 }
+
+// ---------------------------------------------------------------------------------------
+// Line chart (the trend of several assessments)
+
+/// One line of a trend: a value (0–100, `None` when not scored) per point of the x axis.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LineSeries {
+    pub label: String,
+    pub values: Vec<Option<f64>>,
+}
+
+/// A drawn point of a line: where, and its value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LinePoint {
+    pub x: f64,
+    pub y: f64,
+    pub value: f64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DrawnLine {
+    pub label: String,
+    /// Points of the scored values only, left to right.
+    pub points: Vec<LinePoint>,
+    /// SVG path data joining consecutive scored points (`M x y L x y …`); a gap where a
+    /// value is not scored starts a new `M`.
+    pub path: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct LineChart {
+    pub width: f64,
+    pub height: f64,
+    pub plot: Rect,
+    /// Gridlines at [`TICKS`], with their labels left of the plot.
+    pub ticks: Vec<(f64, Label)>,
+    /// One label per x position, under the plot.
+    pub x_labels: Vec<Label>,
+    pub lines: Vec<DrawnLine>,
+}
+
+/// The geometry of a line chart with evenly spaced x positions (one per label) and a 0–100
+/// y axis. Worked example (`tests/chart.rs`): 3 labels on a 400 × 200 chart put the
+/// points at x = 48, 192 and 336 (plot from 48 to 336).
+pub fn line_chart(
+    x_labels: &[String],
+    series: &[LineSeries],
+    width: f64,
+    height: f64,
+) -> LineChart {
+    let (width, height) = (len(width).max(120.0), len(height).max(80.0));
+    let plot = Rect {
+        x: 48.0,
+        y: 16.0,
+        // Room on the right for half of the last x label.
+        width: width - 48.0 - 64.0,
+        height: height - 16.0 - 40.0,
+    };
+    let n = x_labels.len();
+    let x_at = |i: usize| {
+        if n <= 1 {
+            plot.x + plot.width / 2.0
+        } else {
+            plot.x + plot.width * i as f64 / (n - 1) as f64
+        }
+    };
+    let y_at = |v: f64| plot.y + plot.height * (1.0 - v.clamp(0.0, 100.0) / 100.0);
+    let ticks = TICKS
+        .iter()
+        .map(|&v| {
+            (
+                y_at(v),
+                Label {
+                    text: fmt_num(v),
+                    x: plot.x - 8.0,
+                    y: y_at(v),
+                    anchor: Anchor::End,
+                    baseline: Baseline::Central,
+                },
+            )
+        })
+        .collect();
+    let labels = x_labels
+        .iter()
+        .enumerate()
+        .map(|(i, text)| Label {
+            text: text.clone(),
+            x: x_at(i),
+            y: plot.y + plot.height + 20.0,
+            anchor: Anchor::Middle,
+            baseline: Baseline::Central,
+        })
+        .collect();
+    let lines = series
+        .iter()
+        .map(|s| {
+            let mut path = String::new();
+            let mut points = Vec::new();
+            let mut joined = false;
+            for (i, v) in s.values.iter().enumerate().take(n) {
+                match v {
+                    Some(v) => {
+                        let (x, y) = (x_at(i), y_at(*v));
+                        path.push_str(&format!(
+                            "{}{} {} ",
+                            if joined { "L" } else { "M" },
+                            fmt_num(x),
+                            fmt_num(y)
+                        ));
+                        points.push(LinePoint { x, y, value: *v });
+                        joined = true;
+                    }
+                    None => joined = false,
+                }
+            }
+            DrawnLine {
+                label: s.label.clone(),
+                points,
+                path: path.trim_end().to_string(),
+            }
+        })
+        .collect();
+    LineChart {
+        width,
+        height,
+        plot,
+        ticks,
+        x_labels: labels,
+        lines,
+    }
+}

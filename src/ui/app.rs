@@ -241,6 +241,8 @@ fn Shell(bank: &'static Bank, lang: RwSignal<Lang>) -> impl IntoView {
         Step::Report => view! { <ReportStep /> }.into_any(),
         Step::Blank => view! { <BlankStep /> }.into_any(),
         Step::Data => view! { <DataStep /> }.into_any(),
+        Step::Requests => view! { <super::steps::requests::RequestsStep /> }.into_any(),
+        Step::Compare => view! { <super::steps::compare::CompareStep /> }.into_any(),
     };
     view! {
         {move || match shared.clone() {

@@ -224,6 +224,8 @@ pub fn connect(embed: Embed, session: Session, step: Memo<Step>) {
             Step::Report => "report".into(),
             Step::Blank => "blank".into(),
             Step::Data => "data".into(),
+            Step::Requests => "requests".into(),
+            Step::Compare => "compare".into(),
         };
         for_step.post("step", serde_json::json!({ "step": name }));
     });

@@ -31,6 +31,8 @@ pub fn step_title(step: &Step) -> Signal<String> {
             Step::Report => t(l, Msg::ReportTitle).to_string(),
             Step::Blank => t(l, Msg::BlankQuestionnaire).to_string(),
             Step::Data => t(l, Msg::StepData).to_string(),
+            Step::Requests => t(l, Msg::StepRequests).to_string(),
+            Step::Compare => t(l, Msg::StepCompare).to_string(),
         }
     })
 }
@@ -132,6 +134,8 @@ pub fn Sidebar() -> impl IntoView {
                     {link(Step::Review, step_title(&Step::Review), none)}
                     {link(Step::Results, step_title(&Step::Results), none)}
                     {link(Step::Report, step_title(&Step::Report), none)}
+                    {link(Step::Requests, step_title(&Step::Requests), none)}
+                    {link(Step::Compare, step_title(&Step::Compare), none)}
                     {link(Step::Data, step_title(&Step::Data), none)}
                 </ol>
             </details>

@@ -15,6 +15,10 @@ pub enum Step {
     Report,
     Blank,
     Data,
+    /// The auditor's request list (PBC).
+    Requests,
+    /// Two assessments compared, and the trend of all of them.
+    Compare,
 }
 
 impl Step {
@@ -27,6 +31,8 @@ impl Step {
             (Some("report"), _) => Step::Report,
             (Some("blank"), _) => Step::Blank,
             (Some("data"), _) => Step::Data,
+            (Some("requests"), _) => Step::Requests,
+            (Some("compare"), _) => Step::Compare,
             _ => Step::Welcome,
         }
     }
@@ -52,6 +58,8 @@ impl Step {
                 Step::Report => p.set("step", "report"),
                 Step::Blank => p.set("step", "blank"),
                 Step::Data => p.set("step", "data"),
+                Step::Requests => p.set("step", "requests"),
+                Step::Compare => p.set("step", "compare"),
             }
         }
         let query: String = params.map(|p| p.to_string().into()).unwrap_or_default();

@@ -325,6 +325,15 @@ impl Session {
         self.saved.set(list);
     }
 
+    /// A saved assessment, read without opening it (for comparisons); `None` when it
+    /// cannot be read.
+    pub fn peek(&self, id: &str) -> Option<Assessment> {
+        let text = self.store.with_value(|s| s.read(&assessment_key(id)))?;
+        let mut a = Assessment::from_json(&text).ok()?;
+        a.reconcile(self.bank);
+        Some(a)
+    }
+
     /// Makes another saved assessment the current one.
     pub fn switch_to(&self, id: &str) {
         let store = self.store.get_value();
