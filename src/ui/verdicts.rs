@@ -199,7 +199,7 @@ pub fn reliance_card(
 }
 
 /// What holds the own SOC 2 result back, one sentence each: the score thresholds it
-/// misses, then each failed gate with its items (criteria in full: listed nowhere else).
+/// misses, then each failed gate with its items or criteria.
 pub fn own_reasons(o: &OwnReadiness, lang: Lang, elsewhere: Msg) -> Vec<String> {
     let mut reasons: Vec<String> = [
         (o.type1_score_below, Msg::Type1Ready),
@@ -218,10 +218,12 @@ pub fn own_reasons(o: &OwnReadiness, lang: Lang, elsewhere: Msg) -> Vec<String> 
     })
     .collect();
     reasons.extend(o.gates.iter().map(|g| {
-        let ids = if g.kind == OwnGateKind::CriterionNotMet {
-            g.ids.join(", ")
-        } else {
+        // Only the unanswered questions are listed elsewhere (Review, the appendix): every
+        // other gate names its items or criteria in full.
+        let ids = if g.kind == OwnGateKind::Unanswered {
             ids_or_count(&g.ids, lang, elsewhere)
+        } else {
+            g.ids.join(", ")
         };
         format!("{}{}{ids}", own_gate_text(lang, g.kind), colon(lang))
     }));
