@@ -73,11 +73,7 @@ fn summary(bank: &Bank, r: &Results) -> String {
         })
         .collect();
     if let Some(o) = &r.own {
-        let band = o
-            .band
-            .as_ref()
-            .and_then(|b| bank.band(b.index))
-            .map_or("-", |b| b.label.get(Lang::En));
+        let band = o.band_in(bank).map_or("-", |b| b.label.get(Lang::En));
         out.push(format!(
             "own SOC 2: {band} ({:.1}), Type I ready: {}, ready for the observation period: {}, gates: {:?}",
             o.score.score.unwrap_or(f64::NAN),

@@ -67,9 +67,7 @@ pub fn Sidebar() -> impl IntoView {
                 .collect();
             if let Some(o) = &r.own {
                 let band = o
-                    .band
-                    .as_ref()
-                    .and_then(|b| bank.band(b.index))
+                    .band_in(bank)
                     .map(|b| b.label.get(l).to_string())
                     .unwrap_or_else(|| t(l, Msg::NoScoreYet).to_string());
                 parts.push(format!(

@@ -239,7 +239,7 @@ pub fn own_card(
     elsewhere: Msg,
     why: &dyn Fn(Subject) -> AnyView,
 ) -> AnyView {
-    let band = o.band.as_ref().and_then(|b| bank.band(b.index));
+    let band = o.band_in(bank);
     let yes_no = |b: bool| t(lang, if b { Msg::Yes } else { Msg::No });
     let reasons = own_reasons(o, lang, elsewhere);
     view! {
@@ -344,7 +344,7 @@ pub fn summary_cards(results: &Results, bank: &Bank, lang: Lang) -> AnyView {
         }
     }).collect_view();
     let own = results.own.as_ref().map(|o| {
-        let band = o.band.as_ref().and_then(|b| bank.band(b.index));
+        let band = o.band_in(bank);
         let line = one_line(own_reasons(o, lang, Msg::SeeReview));
         view! {
             <div class="summary-card own-summary">

@@ -90,6 +90,11 @@ impl OwnReadiness {
         self.gates.iter().find(|g| g.kind == kind)
     }
 
+    /// The bank's band this result stands in (after the gates): its label and advice.
+    pub fn band_in<'b>(&self, bank: &'b Bank) -> Option<&'b crate::core::bank::Band> {
+        self.band.as_ref().and_then(|b| bank.band(b.index))
+    }
+
     /// Whether the customer is ready for what it is heading for.
     pub fn goal_met(&self) -> bool {
         match self.goal {
