@@ -12,6 +12,7 @@ use std::fmt;
 
 use super::bank::Bank;
 use super::condition::ScopeAnswers;
+use super::detail;
 use super::provider_reports::ProviderReports;
 use super::text::Lang;
 
@@ -159,7 +160,8 @@ pub enum AnswerError {
     NaRefused(String),
     NaNeedsReason(String),
     UnknownScope(String, String),
-    /// Saved or imported data that cannot be read: the reason.
+    /// Saved or imported data that cannot be read: the parser's reason, shortened
+    /// ([`super::detail`]), shown only as the detail.
     Corrupt(String),
     NewerSchema(u32),
 }
@@ -178,12 +180,24 @@ impl AnswerError {
             (NaNeedsReason(i), Lang::Zh) => format!("请说明 {i} 不适用的理由。"),
             (UnknownScope(q, o), Lang::En) => format!("Scope question {q} has no option {o}."),
             (UnknownScope(q, o), Lang::Zh) => format!("范围问题 {q} 没有选项 {o}。"),
-            (Corrupt(m), Lang::En) => format!("The saved assessment cannot be read ({m})."),
-            (Corrupt(m), Lang::Zh) => format!("无法读取已保存的评估（{m}）。"),
+            (Corrupt(_), Lang::En) => {
+                "The saved assessment could not be read: it is damaged, or was not written by this app.".into()
+            }
+            (Corrupt(_), Lang::Zh) => "无法读取已保存的评估：数据已损坏，或并非由本应用写入。".into(),
             (NewerSchema(v), Lang::En) => {
                 format!("This assessment was saved by a newer version of the app (format {v}).")
             }
             (NewerSchema(v), Lang::Zh) => format!("此评估由更新版本的应用保存（格式 {v}）。"),
+        }
+    }
+}
+
+impl AnswerError {
+    /// The technical detail (a parser's message, shortened), for a "details" disclosure.
+    pub fn detail(&self) -> Option<&str> {
+        match self {
+            AnswerError::Corrupt(d) => Some(d),
+            _ => None,
         }
     }
 }
@@ -242,7 +256,7 @@ impl Assessment {
     /// cannot be read.
     pub fn from_json(src: &str) -> Result<Assessment, AnswerError> {
         let value: serde_json::Value =
-            serde_json::from_str(src).map_err(|e| AnswerError::Corrupt(e.to_string()))?;
+            serde_json::from_str(src).map_err(|e| AnswerError::Corrupt(detail::json_error(&e)))?;
         if let Some(v) = value.get("schema_version").and_then(|v| v.as_u64()) {
             if v > u64::from(SCHEMA_VERSION) {
                 return Err(AnswerError::NewerSchema(
@@ -250,7 +264,7 @@ impl Assessment {
                 ));
             }
         }
-        serde_json::from_value(value).map_err(|e| AnswerError::Corrupt(e.to_string()))
+        serde_json::from_value(value).map_err(|e| AnswerError::Corrupt(detail::json_error(&e)))
     }
 
     /// Files answers by whether `bank` has their item: answers to items it lacks move to
@@ -297,6 +311,20 @@ impl Assessment {
             });
         }
         out
+    }
+
+    /// Whether the user has entered nothing at all: no answer, note, owner or frequency, no
+    /// scope, no archived answer, no provider report dates, no name, organisation or assessor. The one rule for "has
+    /// the user started": a blank assessment is never saved (storage stays empty until the
+    /// user enters something), and the welcome page offers "Start" rather than "Resume".
+    pub fn is_blank(&self) -> bool {
+        self.answers.values().all(|a| *a == ItemAnswer::default())
+            && self.scope.values().all(BTreeSet::is_empty)
+            && self.archive.is_empty()
+            && self.provider_reports.is_empty()
+            && self.name.is_empty()
+            && self.organisation.is_empty()
+            && self.assessor.is_empty()
     }
 
     pub fn to_json(&self) -> String {

@@ -66,9 +66,6 @@ pub const FILE_SCHEMA_VERSION: u32 = 1;
 /// with long notes is well under 1 MiB.
 pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
 
-/// At most this many characters of a foreign value are quoted in an error message.
-const QUOTE_CHARS: usize = 40;
-
 #[derive(Serialize)]
 struct ExportFile<'a> {
     format: &'static str,
@@ -235,39 +232,33 @@ impl ImportError {
                 megabytes(*limit)
             ),
             (TooLarge { bytes, limit }, Lang::Zh) => format!(
-                "文件过大，不是评估文件（{} MB，上限为 {} MB）。",
+                "文件过大，不是评估文件（{} 兆字节，上限为 {} 兆字节）。",
                 megabytes(*bytes),
                 megabytes(*limit)
             ),
-            (NotJson(m), Lang::En) => {
-                format!("This file is not an assessment export: it is not valid JSON ({m}).")
+            (NotJson(_), Lang::En) => {
+                "This file is not an assessment export: its content cannot be read as JSON.".into()
             }
-            (NotJson(m), Lang::Zh) => format!("此文件不是评估导出文件：不是有效的 JSON（{m}）。"),
-            (NotOurFormat { found: None }, Lang::En) => {
-                "This JSON file is not an assessment exported by this app.".into()
+            (NotJson(_), Lang::Zh) => "此文件不是评估导出文件：其内容无法解析。".into(),
+            (NotOurFormat { .. }, Lang::En) => {
+                "This file is not an assessment exported by this app.".into()
             }
-            (NotOurFormat { found: None }, Lang::Zh) => "此 JSON 文件不是本应用导出的评估。".into(),
-            (NotOurFormat { found: Some(f) }, Lang::En) => format!(
-                "This JSON file is not an assessment exported by this app (its format is “{f}”)."
-            ),
-            (NotOurFormat { found: Some(f) }, Lang::Zh) => {
-                format!("此 JSON 文件不是本应用导出的评估（其格式为“{f}”）。")
-            }
+            (NotOurFormat { .. }, Lang::Zh) => "此文件不是本应用导出的评估。".into(),
             (NewerSchema(v), Lang::En) => format!(
                 "This file was exported by a newer version of the app (format {v}). Update the app to import it."
             ),
             (NewerSchema(v), Lang::Zh) => {
                 format!("此文件由更新版本的应用导出（格式 {v}），请更新应用后再导入。")
             }
-            (Malformed(m), Lang::En) => {
-                format!("This assessment file is damaged or incomplete: {m}.")
+            (Malformed(_), Lang::En) => {
+                "This assessment file is damaged or incomplete.".into()
             }
-            (Malformed(m), Lang::Zh) => format!("此评估文件已损坏或不完整：{m}。"),
-            (BadLevel { item, value }, Lang::En) => format!(
-                "The answer to {item} has level {value}; levels go from 0 to 4. The file was probably edited by hand."
+            (Malformed(_), Lang::Zh) => "此评估文件已损坏或不完整。".into(),
+            (BadLevel { item, .. }, Lang::En) => format!(
+                "The answer to {item} has a level outside 0 to 4. The file was probably edited by hand."
             ),
-            (BadLevel { item, value }, Lang::Zh) => {
-                format!("{item} 的答案等级为 {value}，而等级范围为 0 至 4。此文件可能被手工修改过。")
+            (BadLevel { item, .. }, Lang::Zh) => {
+                format!("{item} 的答案等级不在 0 至 4 之间。此文件可能被手工修改过。")
             }
             (NaWithoutReason { item }, Lang::En) => format!(
                 "{item} is marked not applicable without a reason. The file was probably edited by hand."
@@ -275,6 +266,20 @@ impl ImportError {
             (NaWithoutReason { item }, Lang::Zh) => {
                 format!("{item} 被标记为不适用，但没有说明理由。此文件可能被手工修改过。")
             }
+        }
+    }
+}
+
+impl ImportError {
+    /// The technical detail (what a parser said, a value as written), shortened, for a
+    /// "details" disclosure; the message never quotes the file.
+    pub fn detail(&self) -> Option<String> {
+        use ImportError::*;
+        match self {
+            NotJson(m) | Malformed(m) => Some(m.clone()),
+            NotOurFormat { found: Some(f) } => Some(detail::labelled("format", f)),
+            BadLevel { value, .. } => Some(detail::labelled("level", value)),
+            _ => None,
         }
     }
 }
@@ -366,17 +371,11 @@ pub fn import_json(text: &str, bank: &Bank) -> Result<Import, ImportError> {
     // Some editors start UTF-8 files with a byte-order mark; JSON parsers do not accept it.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let value: Value =
-        serde_json::from_str(text).map_err(|e| ImportError::NotJson(e.to_string()))?;
+        serde_json::from_str(text).map_err(|e| ImportError::NotJson(detail::json_error(&e)))?;
     import_value(value, bank)
 }
 
-/// Shortens a foreign string for an error message, on a character boundary.
-fn quote(s: &str) -> String {
-    match s.char_indices().nth(QUOTE_CHARS) {
-        Some((cut, _)) => format!("{}…", &s[..cut]),
-        None => s.to_string(),
-    }
-}
+use super::detail::{self, quote};
 
 fn newer(v: u64) -> ImportError {
     ImportError::NewerSchema(u32::try_from(v).unwrap_or(u32::MAX))
@@ -420,7 +419,7 @@ pub(crate) fn import_value(value: Value, bank: &Bank) -> Result<Import, ImportEr
         doc.remove("bank")
             .ok_or_else(|| ImportError::Malformed("bank is missing".into()))?,
     )
-    .map_err(|e| ImportError::Malformed(format!("bank: {e}")))?;
+    .map_err(|e| ImportError::Malformed(detail::labelled("bank", &e.to_string())))?;
     let exported_at = match doc.remove("exported_at") {
         None | Some(Value::Null) => String::new(),
         Some(Value::String(s)) => s,
@@ -439,7 +438,7 @@ pub(crate) fn import_value(value: Value, bank: &Bank) -> Result<Import, ImportEr
     )?;
     check_responses(&raw)?;
     let mut assessment: Assessment = serde_json::from_value(raw)
-        .map_err(|e| ImportError::Malformed(format!("assessment: {e}")))?;
+        .map_err(|e| ImportError::Malformed(detail::labelled("assessment", &e.to_string())))?;
 
     let reconciled = assessment.reconcile(bank);
     let mut warnings: Vec<ImportWarning> = reconciled

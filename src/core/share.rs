@@ -104,11 +104,11 @@ impl ShareError {
     pub fn message(&self, lang: Lang) -> String {
         use ShareError::*;
         match (self, lang) {
-            (UnknownVersion(v), Lang::En) => format!(
-                "This is not a share link this version of the app can open (it starts with “{v}”). It may come from a newer version."
-            ),
-            (UnknownVersion(v), Lang::Zh) => {
-                format!("此版本的应用无法打开该分享链接（链接以“{v}”开头），它可能来自更新版本的应用。")
+            (UnknownVersion(_), Lang::En) => {
+                "This is not a share link this version of the app can open. It may come from a newer version.".into()
+            }
+            (UnknownVersion(_), Lang::Zh) => {
+                "此版本的应用无法打开该分享链接，它可能来自更新版本的应用。".into()
             }
             (NotBase64 { position, found }, Lang::En) => format!(
                 "The link contains “{found}” (character {}), which a share link never has: it was changed when it was copied. Ask for the link again.",
@@ -137,7 +137,7 @@ impl ShareError {
                 limit / (1024 * 1024)
             ),
             (TooLarge { limit }, Lang::Zh) => {
-                format!("链接中的数据量超出评估可能的大小（超过 {} MB）。", limit / (1024 * 1024))
+                format!("链接中的数据量超出评估可能的大小（超过 {} 兆字节）。", limit / (1024 * 1024))
             }
             (Invalid(ImportError::NewerSchema(v)), Lang::En) => format!(
                 "This link was made by a newer version of the app (format {v}). Update the app to open it."
@@ -150,6 +150,17 @@ impl ShareError {
                 e.message(lang)
             ),
             (Invalid(e), Lang::Zh) => format!("链接中的评估无效。{}", e.message(lang)),
+        }
+    }
+}
+
+impl ShareError {
+    /// The technical detail, shortened, for a "details" disclosure.
+    pub fn detail(&self) -> Option<String> {
+        match self {
+            ShareError::UnknownVersion(v) => Some(crate::core::detail::labelled("starts with", v)),
+            ShareError::Invalid(e) => e.detail(),
+            _ => None,
         }
     }
 }
@@ -271,8 +282,9 @@ pub fn decode(fragment: &str, bank: &Bank) -> Result<Shared, ShareError> {
             },
             _ => ShareError::NotDecompressable,
         })?;
-    let value: Value = serde_json::from_slice(&json)
-        .map_err(|e| ShareError::Invalid(ImportError::NotJson(e.to_string())))?;
+    let value: Value = serde_json::from_slice(&json).map_err(|e| {
+        ShareError::Invalid(ImportError::NotJson(crate::core::detail::json_error(&e)))
+    })?;
     let import = exchange::import_value(value, bank).map_err(ShareError::Invalid)?;
     Ok(Shared {
         assessment: import.assessment,

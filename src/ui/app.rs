@@ -221,9 +221,19 @@ fn ProviderBankProblem(
 fn Shell(bank: &'static Bank, lang: RwSignal<Lang>) -> impl IntoView {
     let session = Session::start(bank, lang);
     provide_context(session);
+    super::route::provide_query();
     let step = use_step();
     super::embed::connect(use_embed(), session, step);
-    let shared = super::steps::shared::shared_fragment();
+    // A share link pasted into the address bar of the open page changes only the
+    // fragment: no reload, so the fragment is followed through `hashchange`.
+    let shared = RwSignal::new(super::steps::shared::shared_fragment());
+    let on_hash = window_event_listener(leptos::ev::hashchange, move |_| {
+        let now = super::steps::shared::shared_fragment();
+        if shared.with_untracked(|s| *s != now) {
+            shared.set(now);
+        }
+    });
+    on_cleanup(move || on_hash.remove());
     // On each step change, move focus to the step's heading so screen readers announce it.
     Effect::new(move |prev: Option<Step>| {
         let s = step.get();
@@ -245,7 +255,7 @@ fn Shell(bank: &'static Bank, lang: RwSignal<Lang>) -> impl IntoView {
         Step::Compare => view! { <super::steps::compare::CompareStep /> }.into_any(),
     };
     view! {
-        {move || match shared.clone() {
+        {move || match shared.get() {
             Some(fragment) => view! { <SharedView fragment=fragment /> }.into_any(),
             None => view! {
                 <div class="layout">

@@ -1,9 +1,26 @@
-//! `<details>` whose content is built when it is first opened: most are never opened, and
+//! Disclosures. `<details>` whose content is built when it is first opened: most are never opened, and
 //! building them all would make every page that has them slower to render (question
 //! guidance, note fields, the gaps behind a report's score, "why this score").
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
+
+use super::strings::{tr, Msg};
+use crate::core::html::Escaped;
+use crate::core::text::Lang;
+
+/// The technical detail of a refusal (a parser's words, already shortened by
+/// `core::detail`), folded behind "Details" under the plain sentence the user reads.
+pub fn error_detail(lang: RwSignal<Lang>, detail: Option<String>) -> impl IntoView {
+    detail.map(|d| {
+        view! {
+            <details class="error-detail">
+                <summary>{tr(lang, Msg::Details)}</summary>
+                <code>{d}</code>
+            </details>
+        }
+    })
+}
 
 /// The `toggle` handler of such a `<details>`: sets `opened` the first time it opens (and
 /// leaves it set, so the content is built once and kept).
@@ -19,12 +36,14 @@ pub fn on_first_open(opened: RwSignal<bool>) -> impl FnMut(leptos::ev::Event) + 
 /// opens, `html()` (escaped markup, see `core::html`) is appended after its `<summary>`. No
 /// reactive node per `<details>`: a section has three of these per question.
 pub fn fill_on_first_open(
-    html: impl Fn() -> String + Clone + 'static,
+    html: impl Fn() -> Escaped + Clone + 'static,
 ) -> impl FnMut(leptos::ev::Event) + Clone + 'static {
     move |ev: leptos::ev::Event| {
         // Filled once: afterwards it holds more than its summary.
         if let Some(details) = opened_details(&ev).filter(|d| d.child_element_count() <= 1) {
-            let _ = details.insert_adjacent_html("beforeend", &html());
+            // The one raw-HTML call: it takes only an `Escaped` (clippy.toml forbids the rest).
+            #[allow(clippy::disallowed_methods)]
+            let _ = details.insert_adjacent_html("beforeend", html().as_str());
         }
     }
 }

@@ -27,6 +27,9 @@ pub struct Embed {
     pub share_results: bool,
     pub brand: RwSignal<Brand>,
     pub rejected: RwSignal<Vec<Rejected>>,
+    /// `ready` was sent and the height observer made: once per page, although a bank
+    /// picked from a file mounts the shell (and [`connect`]) again.
+    announced: std::sync::Arc<std::sync::atomic::AtomicBool>,
 }
 
 fn params() -> Option<web_sys::UrlSearchParams> {
@@ -70,6 +73,7 @@ impl Embed {
             share_results: enabled && get("share").as_deref() == Some("1"),
             brand: RwSignal::new(brand),
             rejected: RwSignal::new(rejected),
+            announced: Default::default(),
         };
         if let Some(config) = get("config") {
             embed.load_config(config, input);
@@ -185,6 +189,17 @@ pub fn connect(embed: Embed, session: Session, step: Memo<Step>) {
     if embed.host.is_none() {
         return;
     }
+    if !embed
+        .announced
+        .swap(true, std::sync::atomic::Ordering::Relaxed)
+    {
+        announce(&embed);
+    }
+    connect_per_shell(embed, session, step);
+}
+
+/// `ready`, and the height reported whenever the document's height changes: once per page.
+fn announce(embed: &Embed) {
     embed.post("ready", serde_json::json!({ "version": 1 }));
     // Height: observe the document and report its height whenever it changes.
     let for_height = embed.clone();
@@ -207,11 +222,15 @@ pub fn connect(embed: Embed, session: Session, step: Memo<Step>) {
             .and_then(|d| d.body()),
     ) {
         observer.observe(&root);
-        // Both live as long as the page.
+        // Both live as long as the page (this runs once per page, see `announced`).
         std::mem::forget(observer);
     }
     on_resize.forget();
+}
 
+/// What belongs to one mounted shell (its session and step): step and completion
+/// messages, and the host's commands; cleaned up with the shell.
+fn connect_per_shell(embed: Embed, session: Session, step: Memo<Step>) {
     let for_step = embed.clone();
     Effect::new(move |_| {
         let s = step.get();

@@ -9,6 +9,7 @@ mod download;
 mod embed;
 mod fatal;
 mod gap_list;
+mod markup;
 mod nav;
 mod notices;
 mod question;

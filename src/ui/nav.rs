@@ -80,11 +80,10 @@ pub fn Sidebar() -> impl IntoView {
         })
     };
     let link = move |target: Step, label: Signal<String>, status: Signal<String>| {
-        let href = target.href();
         let current = target.clone();
         view! {
             <li>
-                <a href=href aria-current=move || (step.get() == current).then_some("step")>
+                <a href=move || target.href() aria-current=move || (step.get() == current).then_some("step")>
                     <span class="nav-label">{move || label.get()}</span>
                     <span class="nav-status">{move || status.get()}</span>
                 </a>
@@ -164,7 +163,7 @@ pub fn StepNav() -> impl IntoView {
             {move || neighbours.get().0.map(|prev| {
                 let title = step_title(&prev);
                 view! {
-                    <a class="button secondary" id="step-prev" href=prev.href()>
+                    <a class="button secondary" id="step-prev" href=move || prev.href()>
                         {move || format!("← {}: {}", t(lang.get(), Msg::Previous), title.get())}
                     </a>
                 }
@@ -178,7 +177,7 @@ pub fn StepNav() -> impl IntoView {
                     _ => "other",
                 };
                 view! {
-                    <a class="button primary" id="step-next" href=next.href() data-next=next_kind>
+                    <a class="button primary" id="step-next" href=move || next.href() data-next=next_kind>
                         {move || format!("{}: {} →", t(lang.get(), Msg::Next), title.get())}
                     </a>
                 }

@@ -13,9 +13,9 @@ use super::disclosure::{fill_on_first_open, on_first_open};
 use super::state::use_session;
 use super::strings::{colon, criticality_text, level_label, t, Msg};
 use crate::core::answers::{Level, Response};
-use crate::core::bank::{Item, ItemKind};
+use crate::core::bank::{Criticality, Item, ItemKind};
 use crate::core::criteria::Catalogue;
-use crate::core::html;
+use crate::core::html::Escaped;
 use crate::core::text::Lang;
 
 /// What the radio group shows as chosen (a pending N/A has no reason yet).
@@ -246,7 +246,7 @@ pub fn QuestionCard(
             _ => {}
         }
     };
-    let meta_html = meta_markup(id, kind_label, item.criticality.id(), criticality_label, {
+    let meta_html = meta_markup(id, kind_label, item.criticality, criticality_label, {
         format!("{} {number}", t(lang, Msg::QuestionNumber))
     });
     // One effect per question keeps its radios in step with the answer (an import, another
@@ -331,20 +331,20 @@ const NOT_APPLICABLE_VALUE: &str = "not_applicable";
 /// The scale as HTML: levels 0–4 (marked `data-option`: the peer benchmark and the tests
 /// select answers by it), "don't know", and "not applicable" unless the item never is. The
 /// order is the one the radio-sync effect relies on. Every text is escaped.
-fn scale_markup(group: &str, lang: Lang, never_na: bool) -> String {
-    let mut out = String::with_capacity(1024);
+fn scale_markup(group: &str, lang: Lang, never_na: bool) -> Escaped {
+    let mut out = Escaped::with_capacity(1024);
     let mut radio = |value: &str, label: &str, is_level: bool| {
-        out.push_str(if is_level {
+        out.literal(if is_level {
             r#"<label class="scale-option" data-option=""><input type="radio" name=""#
         } else {
             r#"<label class="scale-option"><input type="radio" name=""#
-        });
-        html::push_escaped(&mut out, group);
-        out.push_str(r#"" value=""#);
-        out.push_str(value);
-        out.push_str(r#"">"#);
-        html::push_escaped(&mut out, label);
-        out.push_str("</label>");
+        })
+        .text(group)
+        .literal(r#"" value=""#)
+        .text(value)
+        .literal(r#"">"#)
+        .text(label)
+        .literal("</label>");
     };
     for level in Level::all() {
         let v = level.value();
@@ -357,62 +357,72 @@ fn scale_markup(group: &str, lang: Lang, never_na: bool) -> String {
     out
 }
 
+/// The class of a criticality badge (a literal per criticality, never bank text).
+fn criticality_class(c: Criticality) -> &'static str {
+    match c {
+        Criticality::Critical => "badge crit-critical",
+        Criticality::High => "badge crit-high",
+        Criticality::Medium => "badge crit-medium",
+        Criticality::Low => "badge crit-low",
+    }
+}
+
 /// The line above a question: its id, kind, criticality and number, as HTML (escaped).
 fn meta_markup(
     id: &str,
     kind: &str,
-    criticality_id: &str,
-    criticality: &str,
+    criticality: Criticality,
+    criticality_label: &str,
     number: String,
-) -> String {
-    let mut out = String::with_capacity(256);
-    html::push_element(&mut out, "span", "item-id", id);
-    html::push_element(&mut out, "span", "badge", kind);
-    // A criticality's id is one of the core's four literals, never bank text.
-    let class = format!("badge crit-{criticality_id}");
-    html::push_element(&mut out, "span", &class, criticality);
-    html::push_element(&mut out, "span", "q-number", &number);
+) -> Escaped {
+    let mut out = Escaped::with_capacity(256);
+    out.element("span", "item-id", id)
+        .element("span", "badge", kind)
+        .element("span", criticality_class(criticality), criticality_label)
+        .element("span", "q-number", &number);
     out
 }
 
 /// "Why it matters", as HTML (escaped).
-fn why_markup(item: &Item, lang: Lang) -> String {
-    let mut out = String::new();
-    html::push_element(&mut out, "p", "", item.why.get(lang));
+fn why_markup(item: &Item, lang: Lang) -> Escaped {
+    let mut out = Escaped::default();
+    out.element("p", "", item.why.get(lang));
     out
 }
 
 /// "How to do it": the steps, the evidence and what a Type II period adds, as HTML (escaped).
-fn how_markup(item: &Item, lang: Lang) -> String {
-    let mut out = String::from("<ol>");
+fn how_markup(item: &Item, lang: Lang) -> Escaped {
+    let mut out = Escaped::default();
+    out.literal("<ol>");
     for step in item.how.get(lang) {
-        html::push_element(&mut out, "li", "", step);
+        out.element("li", "", step);
     }
-    out.push_str("</ol>");
-    html::push_element(&mut out, "h3", "", t(lang, Msg::Evidence));
-    html::push_element(&mut out, "p", "", item.evidence.get(lang));
+    out.literal("</ol>")
+        .element("h3", "", t(lang, Msg::Evidence))
+        .element("p", "", item.evidence.get(lang));
     if let Some(type2) = &item.type2 {
-        html::push_element(&mut out, "h3", "", t(lang, Msg::Type2Adds));
-        html::push_element(&mut out, "p", "", type2.get(lang));
+        out.element("h3", "", t(lang, Msg::Type2Adds))
+            .element("p", "", type2.get(lang));
     }
     out
 }
 
 /// The criteria an item supports, each with its title, as HTML (escaped).
-fn criteria_markup(item: &Item, lang: Lang) -> String {
+fn criteria_markup(item: &Item, lang: Lang) -> Escaped {
     let catalogue = Catalogue::builtin().ok();
-    let mut out = String::from("<ul>");
+    let mut out = Escaped::default();
+    out.literal("<ul>");
     for id in &item.criteria {
         let title = catalogue
             .and_then(|cat| cat.criterion(id))
             .map(|c| c.title.get(lang))
             .unwrap_or_default();
-        out.push_str("<li>");
-        html::push_element(&mut out, "span", "crit-id", id.as_str());
-        out.push(' ');
-        html::push_escaped(&mut out, title);
-        out.push_str("</li>");
+        out.literal("<li>")
+            .element("span", "crit-id", id.as_str())
+            .literal(" ")
+            .text(title)
+            .literal("</li>");
     }
-    out.push_str("</ul>");
+    out.literal("</ul>");
     out
 }

@@ -4,6 +4,9 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
+use leptos_router::params::ParamsMap;
+
+use super::state::Session;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Step {
@@ -37,13 +40,24 @@ impl Step {
         }
     }
 
-    /// The link to this step, keeping the page's other query parameters.
+    /// The link to this step, keeping the page's other query parameters, with `lang` (when
+    /// the query has it) set to the language now shown. Under the shell it reads the query
+    /// and the language reactively, so a link built in `move || …` follows both (the
+    /// language switch rewrites `?lang=` with `replaceState`, which the router does not
+    /// see); elsewhere (an event handler) it reads the address bar as it is now.
     pub fn href(&self) -> String {
-        let search = web_sys::window()
-            .and_then(|w| w.location().search().ok())
-            .unwrap_or_default();
+        let lang = use_context::<Session>().map(|s| s.lang.get());
+        let search = match use_context::<CurrentQuery>() {
+            Some(CurrentQuery(q)) => q.with(|q| q.to_query_string()),
+            None => web_sys::window()
+                .and_then(|w| w.location().search().ok())
+                .unwrap_or_default(),
+        };
         let params = web_sys::UrlSearchParams::new_with_str(&search).ok();
         if let Some(p) = &params {
+            if let Some(l) = lang.filter(|_| p.has("lang")) {
+                p.set("lang", l.code());
+            }
             p.delete("step");
             p.delete("domain");
             match self {
@@ -72,6 +86,15 @@ impl Step {
             format!("{path}?{query}")
         }
     }
+}
+
+/// The router's query, for [`Step::href`] (provided by the shell, under the router).
+#[derive(Clone, Copy)]
+pub struct CurrentQuery(Memo<ParamsMap>);
+
+/// Makes the query available to [`Step::href`] below this point.
+pub fn provide_query() {
+    provide_context(CurrentQuery(use_query_map()));
 }
 
 /// The current step, from the URL.

@@ -7,8 +7,10 @@
 use leptos::prelude::*;
 
 use super::storage::{assessment_key, Store, WriteError};
+use super::strings::Msg;
 use crate::core::answers::{AnswerError, Assessment};
 use crate::core::bank::Bank;
+use crate::core::persist::{decide, most_recent, opening, Opening, PointerProblem, SaveAction};
 use crate::core::provider_reports::Date;
 use crate::core::scoring::{score, Results, Scores};
 use crate::core::text::Lang;
@@ -16,11 +18,15 @@ use crate::core::text::Lang;
 /// Something the user should know about their data, shown until dismissed.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Notice {
-    /// A saved assessment could not be read; it was kept under a backup key.
-    Unreadable {
-        error: AnswerError,
-        backup: Option<String>,
-    },
+    /// A saved assessment could not be read; where its bytes are now.
+    Unreadable { error: AnswerError, kept: Kept },
+    /// The record of the assessment open last time could not be followed; the most recently
+    /// updated readable one was opened instead.
+    OpenedInstead(PointerProblem),
+    /// That record could not be read and no saved assessment was found: a new one started.
+    PointerLost,
+    /// Storage was full at start: the saved work opened, but changes cannot be stored.
+    FullAtStart,
     /// Answers to questions this bank does not have were moved to the archive.
     Archived(usize),
     /// Archived answers came back because the bank has their questions again.
@@ -35,8 +41,18 @@ pub enum Notice {
     Conflict,
     /// Another tab deleted this assessment; it lives on in this tab only.
     DeletedElsewhere,
-    /// A plain confirmation after an action (import, duplicate, delete…).
-    Done(String),
+    /// A plain confirmation after an action (import, erase…), shown in the current language.
+    Done(Msg),
+}
+
+/// Where the bytes of an unreadable saved assessment are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kept {
+    /// Copied, byte for byte, to a backup key.
+    BackedUp,
+    /// No copy fitted: left under its own key, which is no longer written; the user's new
+    /// work is saved as a new assessment.
+    LeftInPlace,
 }
 
 /// A saved assessment as listed on the data page.
@@ -106,8 +122,10 @@ impl Session {
         let mut notices = Vec::new();
         if !store.available() {
             notices.push(Notice::NoStorage);
+        } else if store.full_at_open() {
+            notices.push(Notice::FullAtStart);
         }
-        let id = store.current_id().unwrap_or_else(|| "default".to_string());
+        let id = current_id(&store, &mut notices);
         let (assessment, raw) = load(&store, bank, &id, &mut notices);
         let assessment = RwSignal::new(assessment);
         let scores = Memo::new(move |_| assessment.with(|a| score(bank, a)));
@@ -159,83 +177,101 @@ impl Session {
         });
     }
 
-    /// Every change is written at once. Before writing, the stored value is compared with
-    /// what this tab last wrote: if another tab wrote in between, nothing is overwritten
-    /// and the user chooses (see `resolve_conflict`).
+    /// Every change is written at once (see [`Session::save_now`]).
     fn autosave(self) {
         Effect::new(move |_| {
-            // Borrowed, not cloned: an answer click serialises the assessment once.
-            let (id, name, mine, untouched) = self.assessment.with(|a| {
-                (
-                    a.id.clone(),
-                    a.name.clone(),
-                    a.to_json(),
-                    a.answers.is_empty() && a.scope.is_empty() && a.name.is_empty(),
-                )
-            });
-            if self.conflict.with(Option::is_some) {
-                return;
-            }
-            let store = self.store.get_value();
-            if !store.available() {
-                return;
-            }
-            let key = assessment_key(&id);
-            let stored = store.read(&key);
-            if stored.as_deref() == Some(mine.as_str()) {
+            self.assessment.track();
+            self.conflict.track();
+            self.save_now();
+        });
+    }
+
+    /// Writes the current assessment now, as `core::persist::decide` says. Before writing,
+    /// the stored value is compared with what this tab last wrote: if another tab wrote in
+    /// between, nothing is overwritten and the user chooses (see `resolve_conflict`); data
+    /// this version cannot read is written over only once a byte-identical copy is kept,
+    /// and otherwise left where it is while the work goes on under a new key.
+    pub fn save_now(&self) {
+        if self.conflict.with_untracked(Option::is_some) {
+            return;
+        }
+        let store = self.store.get_value();
+        if !store.available() {
+            return;
+        }
+        // Borrowed, not cloned: an answer click serialises the assessment once.
+        let (id, name, mine, blank) = self
+            .assessment
+            .with_untracked(|a| (a.id.clone(), a.name.clone(), a.to_json(), a.is_blank()));
+        let key = assessment_key(&id);
+        let stored = store.read(&key);
+        let action = self.last_written.with_value(|last| {
+            decide(stored.as_deref(), last.as_deref(), &mine, blank, || {
+                stored
+                    .as_deref()
+                    .and_then(|text| store.back_up(&key, text))
+                    .is_some()
+            })
+        });
+        match action {
+            SaveAction::AlreadySaved => {
                 self.last_written.set_value(stored);
                 return;
             }
-            let unseen = self
-                .last_written
-                .with_value(|ours| stored.is_some() && stored != *ours);
-            // An untouched new assessment is never written: storage stays empty until the
-            // user enters something (and after "delete everything"), and it cannot write over
-            // what someone else stored meanwhile.
-            if untouched && (stored.is_none() || unseen) {
+            SaveAction::SkipBlank => return,
+            SaveAction::Conflict(theirs) => {
+                self.conflict.set(Some(*theirs));
+                self.notify(Notice::Conflict);
                 return;
             }
-            if let Some(text) = stored.as_deref().filter(|_| unseen) {
-                match Assessment::from_json(text) {
-                    // Another tab's version: the user chooses, nothing is overwritten.
-                    Ok(theirs) => {
-                        self.conflict.set(Some(theirs));
-                        self.notify(Notice::Conflict);
-                        return;
-                    }
-                    // Unreadable data written by someone else: keep a copy before writing.
-                    Err(error) => {
-                        let backup = store.back_up(&key, text);
-                        self.notify(Notice::Unreadable { error, backup });
-                    }
+            SaveAction::Relocate(error) => {
+                self.notify(Notice::Unreadable {
+                    error,
+                    kept: Kept::LeftInPlace,
+                });
+                self.last_written.set_value(None);
+                self.assessment.update(|a| a.id = new_id());
+                self.save_now();
+                return;
+            }
+            SaveAction::WriteAfterBackup(error) => self.notify(Notice::Unreadable {
+                error,
+                kept: Kept::BackedUp,
+            }),
+            SaveAction::Write => {}
+        }
+        match store.write(&key, &mine) {
+            Ok(()) => {
+                self.last_written.set_value(Some(mine));
+                // The assessment last edited in this browser opens next time (another tab
+                // may have made a different one current meanwhile).
+                if store.current_id().as_deref() != Some(id.as_str()) {
+                    store.set_current_id(&id);
+                }
+                // The list of saved assessments changes only with a new id or a new name.
+                let listed = self
+                    .saved
+                    .with_untracked(|l| l.iter().any(|s| s.id == id && s.name == name));
+                if !listed {
+                    self.refresh_saved();
+                }
+                let failed_before = self.notices.with_untracked(|l| {
+                    l.iter()
+                        .any(|n| matches!(n, Notice::SaveFailed(_) | Notice::FullAtStart))
+                });
+                if failed_before {
+                    self.notices.update(|l| {
+                        l.retain(|n| !matches!(n, Notice::SaveFailed(_) | Notice::FullAtStart))
+                    });
                 }
             }
-            match store.write(&key, &mine) {
-                Ok(()) => {
-                    self.last_written.set_value(Some(mine));
-                    // The assessment last edited in this browser opens next time (another tab
-                    // may have made a different one current meanwhile).
-                    if store.current_id().as_deref() != Some(id.as_str()) {
-                        store.set_current_id(&id);
-                    }
-                    // The list of saved assessments changes only with a new id or a new name.
-                    let listed = self
-                        .saved
-                        .with_untracked(|l| l.iter().any(|s| s.id == id && s.name == name));
-                    if !listed {
-                        self.refresh_saved();
-                    }
-                    let failed_before = self
-                        .notices
-                        .with_untracked(|l| l.iter().any(|n| matches!(n, Notice::SaveFailed(_))));
-                    if failed_before {
-                        self.notices
-                            .update(|l| l.retain(|n| !matches!(n, Notice::SaveFailed(_))));
-                    }
-                }
-                Err(e) => self.notify(Notice::SaveFailed(e)),
-            }
-        });
+            // Full since the start: that notice already says changes are not stored.
+            Err(WriteError::Full)
+                if self
+                    .notices
+                    .with_untracked(|l| l.contains(&Notice::FullAtStart)) => {}
+            Err(e) => self.notify(Notice::SaveFailed(e)),
+        }
     }
 
     /// Another tab's write to the current assessment: adopt it when this tab has nothing
@@ -413,8 +449,38 @@ impl Session {
         self.refresh_saved();
     }
 
-    pub fn backups(&self) -> Vec<(String, String)> {
-        self.store.with_value(Store::backups)
+    /// Unreadable saved data, as (key, text), for download.
+    pub fn unreadable(&self) -> Vec<(String, String)> {
+        self.store.with_value(Store::unreadable)
+    }
+}
+
+/// The id of the assessment to open: the one the "current" pointer names, or, when it
+/// cannot be followed, the most recently updated readable one (and a notice why).
+fn current_id(store: &Store, notices: &mut Vec<Notice>) -> String {
+    let ids = store.assessment_ids();
+    let why = match opening(store.current_id().as_deref(), &ids) {
+        Opening::Open(id) => return id,
+        Opening::Choose(why) => why,
+    };
+    let readable: Vec<(String, String)> = ids
+        .iter()
+        .filter_map(|id| {
+            let a = Assessment::from_json(&store.read(&assessment_key(id))?).ok()?;
+            Some((id.clone(), a.updated))
+        })
+        .collect();
+    if let Some(id) = most_recent(&readable) {
+        notices.push(Notice::OpenedInstead(why));
+        return id.to_string();
+    }
+    match ids.first() {
+        // Only unreadable ones: opening one says so (and keeps it).
+        Some(id) => id.clone(),
+        None => {
+            notices.push(Notice::PointerLost);
+            crate::core::persist::FIRST_ID.to_string()
+        }
     }
 }
 
@@ -437,9 +503,9 @@ fn load(
     };
     match Assessment::from_json(&text) {
         Ok(mut a) => {
-            if a.id.is_empty() {
-                a.id = id.to_string();
-            }
+            // The key decides which assessment this is: an id inside that names another
+            // (a hand-edited or copied value) must not make this one write over that one.
+            a.id = id.to_string();
             let r = a.reconcile(bank);
             if !r.archived.is_empty() {
                 notices.push(Notice::Archived(r.archived.len()));
@@ -452,9 +518,18 @@ fn load(
             (a, Some(text))
         }
         Err(error) => {
-            let backup = store.back_up(&key, &text);
-            notices.push(Notice::Unreadable { error, backup });
-            (fresh(), None)
+            let mut a = fresh();
+            let kept = match store.back_up(&key, &text) {
+                Some(_) => Kept::BackedUp,
+                // No copy fits: the value stays where it is, and new work goes under a new
+                // key, so nothing ever writes over it.
+                None => {
+                    a.id = new_id();
+                    Kept::LeftInPlace
+                }
+            };
+            notices.push(Notice::Unreadable { error, kept });
+            (a, None)
         }
     }
 }

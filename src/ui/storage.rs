@@ -30,25 +30,48 @@ pub enum WriteError {
 #[derive(Clone)]
 pub struct Store {
     storage: Option<web_sys::Storage>,
+    /// The test write at opening failed because the quota is used up: reads still work.
+    full: bool,
+}
+
+/// The kind of a failed `setItem`.
+fn write_error(e: &wasm_bindgen::JsValue) -> WriteError {
+    let name = js_sys::Reflect::get(e, &"name".into())
+        .ok()
+        .and_then(|n| n.as_string())
+        .unwrap_or_default();
+    if name == "QuotaExceededError" {
+        WriteError::Full
+    } else {
+        WriteError::Other(name)
+    }
 }
 
 impl Store {
     /// Opens localStorage and proves it works with a write and a removal: a partitioned
-    /// or blocked storage may exist but refuse writes.
+    /// or blocked storage may exist but refuse writes. A full one is still storage: what
+    /// is saved can be read (and exported), only new writes fail.
     pub fn open() -> Store {
+        let mut full = false;
         let storage = web_sys::window()
             .and_then(|w| w.local_storage().ok().flatten())
             .filter(|s| {
                 let probe = format!("{PREFIX}probe");
-                let ok = s.set_item(&probe, "1").is_ok();
+                let written = s.set_item(&probe, "1");
                 let _ = s.remove_item(&probe);
-                ok
+                full = matches!(&written, Err(e) if write_error(e) == WriteError::Full);
+                written.is_ok() || full
             });
-        Store { storage }
+        Store { storage, full }
     }
 
     pub fn available(&self) -> bool {
         self.storage.is_some()
+    }
+
+    /// Storage was full when the app started.
+    pub fn full_at_open(&self) -> bool {
+        self.full
     }
 
     pub fn read(&self, key: &str) -> Option<String> {
@@ -59,17 +82,7 @@ impl Store {
         let Some(s) = &self.storage else {
             return Err(WriteError::Unavailable);
         };
-        s.set_item(key, value).map_err(|e| {
-            let name = js_sys::Reflect::get(&e, &"name".into())
-                .ok()
-                .and_then(|n| n.as_string())
-                .unwrap_or_default();
-            if name == "QuotaExceededError" {
-                WriteError::Full
-            } else {
-                WriteError::Other(name)
-            }
-        })
+        s.set_item(key, value).map_err(|e| write_error(&e))
     }
 
     pub fn remove(&self, key: &str) {
@@ -123,20 +136,25 @@ impl Store {
     }
 
     /// Copies an unreadable value to a new backup key and returns that key; the original
-    /// key is removed only once the copy is safe.
+    /// key is removed only once the copy is proven byte-identical (read back and compared).
     pub fn back_up(&self, key: &str, text: &str) -> Option<String> {
         let backup = format!("{BACKUP}{}", js_sys::Date::now() as u64);
         self.write(&backup, text).ok()?;
+        if self.read(&backup).as_deref() != Some(text) {
+            return None;
+        }
         self.remove(key);
         Some(backup)
     }
 
-    /// Backups of unreadable data kept so far: (key, text).
-    pub fn backups(&self) -> Vec<(String, String)> {
+    /// Unreadable data kept so far, as (key, text): the backups, and saved assessments this
+    /// version cannot read that were left where they lie (no copy could be made).
+    pub fn unreadable(&self) -> Vec<(String, String)> {
         self.keys()
             .into_iter()
-            .filter(|k| k.starts_with(BACKUP))
+            .filter(|k| k.starts_with(BACKUP) || k.starts_with(ASSESSMENT))
             .filter_map(|k| self.read(&k).map(|t| (k, t)))
+            .filter(|(k, t)| k.starts_with(BACKUP) || Assessment::from_json(t).is_err())
             .collect()
     }
 

@@ -215,9 +215,12 @@ messages! {
     Report => "Report", "报告";
     ReliedOn => "You rely on it", "您依赖该报告";
 
-    StorageUnreadable => "A saved assessment could not be read, so a new one was started.", "无法读取已保存的评估，因此已新建评估。";
-    BackupKept => "The unreadable copy is kept: you can download it under Your data.", "无法读取的副本已保留，您可以在“您的数据”中下载。";
-    BackupFailed => "The unreadable copy could not be set aside, so it was left where it was.", "无法另存无法读取的副本，因此保留在原处。";
+    BackupKept => "A new one was started. The unreadable data is kept: you can download it under Your data.", "已新建评估。无法读取的数据已保留，您可以在“您的数据”中下载。";
+    BackupFailed => "There is no room to copy it aside, so it stays where it is and nothing will be written over it; your new work is saved as a new assessment. You can download it under Your data.", "存储空间不足，无法另存副本，因此它保留在原处，不会被覆盖；您的新工作将另存为新的评估。您可以在“您的数据”中下载它。";
+    OpenedInstead => "The record of which assessment was open last could not be used, so the most recently changed one was opened. All your assessments are listed under Your data.", "无法使用上次打开的评估记录，因此已打开最近修改的评估。您的所有评估都列在“您的数据”中。";
+    PointerLost => "The record of which assessment was open last could not be read, and no saved assessment was found, so a new one was started.", "无法读取上次打开的评估记录，也没有找到已保存的评估，因此已新建评估。";
+    FullAtStart => "This browser's storage for the app is full. Your saved work is open, but new changes cannot be stored: export your answers under Your data, or delete an old assessment.", "本应用在此浏览器中的存储空间已满。已保存的工作已打开，但新的修改无法保存：请在“您的数据”中导出答案，或删除旧的评估。";
+    Details => "Details", "详细信息";
     AnswersArchived => "Some answers belong to questions this question bank does not have. They are kept in an archive that travels with your exports.", "部分答案所对应的问题不在当前题库中。这些答案已保存在存档中，并会随导出文件一起保留。";
     AnswersRestored => "Archived answers came back: this question bank has their questions again.", "存档中的答案已恢复：当前题库重新包含了对应问题。";
     NoStorage => "This browser does not let the app store anything here (private mode, or storage blocked for embedded pages). Your answers work for this visit only: export them under Your data to keep them.", "此浏览器不允许本应用在此保存数据（可能是隐私模式，或嵌入页面的存储被阻止）。您的答案仅在本次访问中有效：请在“您的数据”中导出以便保留。";

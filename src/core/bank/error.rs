@@ -3,6 +3,7 @@
 
 use std::fmt;
 
+use crate::core::detail::{quote, shorten, DETAIL_CHARS};
 use crate::core::text::Lang;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,6 +40,31 @@ pub enum Problem {
     MissingBand(String),
 }
 
+impl Problem {
+    /// The same problem with its foreign texts shortened.
+    fn shortened(self) -> Problem {
+        use Problem::*;
+        match self {
+            Parse(m) => Parse(shorten(&m, DETAIL_CHARS)),
+            Invalid(v, e) => Invalid(quote(&v), e),
+            OutOfRange(v, r) => OutOfRange(quote(&v), r),
+            Duplicate(v) => Duplicate(quote(&v)),
+            UnknownCriterion(v) => UnknownCriterion(quote(&v)),
+            UnknownDomain(v) => UnknownDomain(quote(&v)),
+            UnknownQuestion(v) => UnknownQuestion(quote(&v)),
+            UnknownOption(q, o) => UnknownOption(quote(&q), quote(&o)),
+            ForwardReference(v) => ForwardReference(quote(&v)),
+            BadCondition(v) => BadCondition(shorten(&v, DETAIL_CHARS)),
+            NeverTrue(v) => NeverTrue(quote(&v)),
+            Uncovered(c, cat) => Uncovered(quote(&c), quote(&cat)),
+            UnknownBase(v) => UnknownBase(quote(&v)),
+            RequiredScope(v) => RequiredScope(quote(&v)),
+            MissingBand(v) => MissingBand(quote(&v)),
+            other => other,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BankError {
     pub file: String,
@@ -50,12 +76,15 @@ pub struct BankError {
 }
 
 impl BankError {
+    /// Every text that may come from the bank (the file name, ids, values, a parser's
+    /// message) is shortened here (`core::detail`): a bank of megabytes never makes a
+    /// message of megabytes.
     pub fn new(file: &str, entry: Option<&str>, field: Option<&str>, problem: Problem) -> Self {
         BankError {
-            file: file.to_string(),
-            entry: entry.map(str::to_string),
-            field: field.map(str::to_string),
-            problem,
+            file: quote(file),
+            entry: entry.map(quote),
+            field: field.map(quote),
+            problem: problem.shortened(),
         }
     }
 

@@ -3,8 +3,9 @@
 
 use leptos::prelude::*;
 
-use crate::core::exchange::{export_json, import_json, Import};
+use crate::core::exchange::{export_json, import_json, Import, ImportError};
 use crate::core::share;
+use crate::ui::disclosure::error_detail;
 use crate::ui::download::{download, file_stem, read_picked_file};
 use crate::ui::state::{now_iso, use_session, Notice};
 use crate::ui::strings::{colon, t, tr, Msg};
@@ -96,7 +97,8 @@ fn ExportImport() -> impl IntoView {
     let lang = session.lang;
     let bank = session.bank;
     let pending = RwSignal::new(None::<Import>);
-    let refused = RwSignal::new(None::<String>);
+    // The refusal, kept as the error so its message follows the language.
+    let refused = RwSignal::new(None::<Option<ImportError>>);
     let export = move |_| {
         let (json, name) = session
             .assessment
@@ -116,9 +118,9 @@ fn ExportImport() -> impl IntoView {
                 }
                 Some(Err(e)) => {
                     pending.set(None);
-                    refused.set(Some(e.message(lang.get_untracked())));
+                    refused.set(Some(Some(e)));
                 }
-                None => refused.set(Some(String::new())),
+                None => refused.set(Some(None)),
             }
         });
     };
@@ -135,9 +137,7 @@ fn ExportImport() -> impl IntoView {
             session.edit(|current| *current = a);
         }
         pending.set(None);
-        session.notify(Notice::Done(
-            t(lang.get_untracked(), Msg::ImportDone).to_string(),
-        ));
+        session.notify(Notice::Done(Msg::ImportDone));
     };
     view! {
         <h2>{tr(lang, Msg::ExportTitle)}</h2>
@@ -145,8 +145,15 @@ fn ExportImport() -> impl IntoView {
         <h2>{tr(lang, Msg::ImportTitle)}</h2>
         <label class="field" for="import-file">{tr(lang, Msg::ImportFile)}</label>
         <input id="import-file" type="file" accept=".json,application/json" on:change=on_file />
-        {move || refused.get().map(|m| view! {
-            <p class="notice notice-error" role="alert">{t(lang.get(), Msg::ImportRefused)} " " {m}</p>
+        {move || refused.get().map(|e| {
+            let l = lang.get();
+            let message = e.as_ref().map(|e| e.message(l)).unwrap_or_default();
+            view! {
+                <div class="notice notice-error" role="alert">
+                    <p>{t(l, Msg::ImportRefused)} " " {message}</p>
+                    {error_detail(lang, e.and_then(|e| e.detail()))}
+                </div>
+            }
         })}
         {move || pending.get().map(|import| {
             let l = lang.get();
@@ -203,8 +210,8 @@ fn ShareLink() -> impl IntoView {
 fn Backups() -> impl IntoView {
     let session = use_session();
     let lang = session.lang;
-    // Read when the page opens; backups only appear at start-up.
-    let backups = session.backups();
+    // Read when the page opens: backups, and unreadable assessments left where they lie.
+    let backups = session.unreadable();
     (!backups.is_empty()).then(|| {
         view! {
             <h2>{tr(lang, Msg::BackupsTitle)}</h2>
@@ -240,7 +247,7 @@ fn EraseAll() -> impl IntoView {
             <button type="button" class="danger" on:click=move |_| {
                 session.erase_everything();
                 confirming.set(false);
-                session.notify(Notice::Done(t(lang.get_untracked(), Msg::EraseDone).to_string()));
+                session.notify(Notice::Done(Msg::EraseDone));
             }>{tr(lang, Msg::EraseConfirm)}</button>
             <button type="button" on:click=move |_| confirming.set(false)>{tr(lang, Msg::Cancel)}</button>
         </Show>

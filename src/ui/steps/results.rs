@@ -32,8 +32,8 @@ pub fn ResultsStep() -> impl IntoView {
             {move || session.scores.with(|s| session.results.with(|r| session.assessment.with(|a| results_body(s, r, a, bank, lang.get(), true))))}
             <div class="actions-row no-print">
                 <p class="actions">
-                    <a class="button primary" href=Step::Report.href()>{tr(lang, Msg::OpenReport)}</a>
-                    <a class="button secondary" href=Step::Blank.href()>{tr(lang, Msg::BlankQuestionnaire)}</a>
+                    <a class="button primary" href=|| Step::Report.href()>{tr(lang, Msg::OpenReport)}</a>
+                    <a class="button secondary" href=|| Step::Blank.href()>{tr(lang, Msg::BlankQuestionnaire)}</a>
                 </p>
                 <super::report::Exports />
             </div>

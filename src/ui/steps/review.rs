@@ -16,8 +16,8 @@ pub fn ReviewStep() -> impl IntoView {
     let bank = session.bank;
     let lists = Memo::new(move |_| session.assessment.with(|a| ReviewLists::of(bank, a)));
     let item_link = move |item: &'static Item| {
-        let href = Step::Section(item.domain.clone()).href();
-        view! { <a href=href><span class="item-id">{item.id.clone()}</span> " " {move || item.title.get(lang.get()).to_string()}</a> }
+        let step = Step::Section(item.domain.clone());
+        view! { <a href=move || step.href()><span class="item-id">{item.id.clone()}</span> " " {move || item.title.get(lang.get()).to_string()}</a> }
     };
     view! {
         <section aria-labelledby="step-heading">

@@ -17,7 +17,7 @@ pub fn SectionStep(domain: String) -> impl IntoView {
         return view! {
             <section>
                 <h1 id="step-heading" tabindex="-1">{tr(lang, Msg::SectionNotFound)}</h1>
-                <a href=Step::Scope.href()>{tr(lang, Msg::StepScope)}</a>
+                <a href=|| Step::Scope.href()>{tr(lang, Msg::StepScope)}</a>
             </section>
         }
         .into_any();

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::results::results_body;
 use crate::core::scoring::{score, Results};
 use crate::core::share;
+use crate::ui::disclosure::error_detail;
 use crate::ui::route::Step;
 use crate::ui::state::{today_date, use_session};
 use crate::ui::strings::{tr, Msg};
@@ -35,7 +36,10 @@ pub fn SharedView(fragment: String) -> impl IntoView {
             <h1 id="step-heading" tabindex="-1">{tr(lang, Msg::SharedTitle)}</h1>
             {match decoded {
                 Err(e) => view! {
-                    <p class="notice notice-error" role="alert">{tr(lang, Msg::SharedInvalid)} " " {move || e.message(lang.get())}</p>
+                    <div class="notice notice-error" role="alert">
+                        <p>{tr(lang, Msg::SharedInvalid)} " " {let m = e.clone(); move || m.message(lang.get())}</p>
+                        {error_detail(lang, e.detail())}
+                    </div>
                     <button type="button" class="primary" on:click=move |_| leave_shared_view(Step::Welcome)>{tr(lang, Msg::SharedLeave)}</button>
                 }.into_any(),
                 Ok(shared) => {
@@ -48,8 +52,9 @@ pub fn SharedView(fragment: String) -> impl IntoView {
                         let mut a = assessment.clone();
                         a.id = String::new();
                         session.adopt(a);
-                        // Let the autosave write it before leaving the shared view.
-                        set_timeout(|| leave_shared_view(Step::Results), std::time::Duration::from_millis(50));
+                        // Written now, before leaving the shared view (a reload).
+                        session.save_now();
+                        leave_shared_view(Step::Results);
                     };
                     view! {
                         <p class="notice" role="status">{tr(lang, Msg::SharedReadOnly)}</p>

@@ -31,11 +31,7 @@ pub fn Welcome() -> impl IntoView {
                 .unwrap_or(Step::Review)
         })
     });
-    let started = move || {
-        session
-            .assessment
-            .with(|a| !a.scope.is_empty() || !a.answers.is_empty())
-    };
+    let started = move || session.assessment.with(|a| !a.is_blank());
     view! {
         <section class="welcome" aria-labelledby="step-heading">
             <h1 id="step-heading" tabindex="-1">{tr(lang, Msg::WelcomeHeading)}</h1>
