@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 ENV := source tools/env.sh &&
 
-.PHONY: setup setup-build serve build test check-core size bench clean
+.PHONY: setup setup-build serve build test size bench clean
 
 setup:            ## install everything (build tools, Chromium, npm packages), only what is missing
 	tools/setup.sh all
@@ -10,8 +10,11 @@ setup:            ## install everything (build tools, Chromium, npm packages), o
 setup-build:      ## install what building needs (no browser)
 	tools/setup.sh build
 
-serve: setup-build  ## release build served at http://127.0.0.1:8080
-	$(ENV) trunk serve --release --address 127.0.0.1 --port 8080
+# `trunk serve` builds into target/serve, never dist/, and without Trunk's live-reload
+# script (an inline script that dials ws://{{__trunk_address__}}, which the strict CSP
+# blocks): only `make build` writes dist/, the folder to deploy.
+serve: setup-build  ## release build in target/serve (never dist/), served at http://127.0.0.1:8080
+	$(ENV) trunk serve --release --dist target/serve --no-autoreload --address 127.0.0.1 --port 8080
 
 build: setup-build  ## release build into dist/
 	$(ENV) trunk build --release

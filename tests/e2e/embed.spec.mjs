@@ -174,3 +174,26 @@ test('the demo trust page embeds the assessment with the example provider bank',
   await frame.getByRole('link', { name: 'Start the assessment' }).click();
   await expect(page.locator('#demo-status')).toHaveText('Assessment step: scope');
 });
+
+test('fault 10: picking a bank file announces ready once and keeps one height observer', async ({ page }) => {
+  // Count the observers the app makes, in every frame.
+  await page.addInitScript(() => {
+    const Native = window.ResizeObserver;
+    window.__observers = 0;
+    window.ResizeObserver = class extends Native { constructor(cb) { super(cb); window.__observers += 1; } };
+  });
+  await page.goto(hostUrl());
+  const frame = frameOf(page);
+  await expect(frame.getByRole('heading', { level: 1 })).toBeVisible();
+  await openSections(frame);
+  await frame.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Your data', exact: true }).click();
+  const stepsToData = () => page.evaluate(() => window.received.filter((m) => m.data.type === 'soc-readiness:step' && m.data.step === 'data').length);
+  await expect.poll(stepsToData).toBe(1);
+  await frame.getByLabel("Use a provider's question bank from a file (JSON) for this visit").setInputFiles('dist/banks/example-cloud.json');
+  // The shell re-mounts with the picked bank: it reports its step again.
+  await expect.poll(stepsToData).toBe(2);
+  await expect(frame.getByRole('heading', { level: 1, name: 'Your data' })).toBeVisible();
+  const ready = await page.evaluate(() => window.received.filter((m) => m.data.type === 'soc-readiness:ready').length);
+  expect(ready).toBe(1);
+  expect(await appFrame(page).evaluate(() => window.__observers)).toBe(1);
+});

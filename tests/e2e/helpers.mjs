@@ -59,3 +59,25 @@ export async function seedAnswers(page, scope, level, extra = () => ({})) {
   }, [STORAGE_KEY, answers]);
   return ids;
 }
+
+/**
+ * Fills the origin's localStorage quota with other data, down to the last character, so
+ * that any further write fails (QuotaExceededError).
+ */
+export async function fillQuota(page) {
+  await page.evaluate(() => {
+    let size = 512 * 1024;
+    for (let i = 0; size >= 1 && i < 10_000; i++) {
+      try { localStorage.setItem(`filler-${i}`, 'x'.repeat(size)); } catch { size = Math.floor(size / 2); }
+    }
+  });
+}
+
+/** The visible sentence of an alert or status: its text without any "Details" disclosure. */
+export async function plainText(locator) {
+  return locator.evaluate((el) => {
+    const copy = el.cloneNode(true);
+    copy.querySelectorAll('details').forEach((d) => d.remove());
+    return copy.textContent.replace(/\s+/g, ' ').trim();
+  });
+}
