@@ -289,8 +289,10 @@ impl Session {
             match e.new_value() {
                 None => self.notify(Notice::DeletedElsewhere),
                 Some(v) if Some(&v) == self.last_written.get_value().as_ref() => {}
-                Some(v) => match Assessment::from_json(&v) {
-                    Ok(theirs) => {
+                // Unreadable data is not a version the user could choose: the next save
+                // keeps a copy of it (or leaves it in place) and says so, see `save_now`.
+                Some(v) => {
+                    if let Ok(theirs) = Assessment::from_json(&v) {
                         let mine = self.assessment.with_untracked(Assessment::to_json);
                         if Some(mine) == self.last_written.get_value() {
                             self.last_written.set_value(Some(v));
@@ -301,8 +303,7 @@ impl Session {
                             self.notify(Notice::Conflict);
                         }
                     }
-                    Err(_) => self.notify(Notice::Conflict),
-                },
+                }
             }
             self.refresh_saved();
         });
