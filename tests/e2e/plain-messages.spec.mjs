@@ -79,6 +79,7 @@ for (const lang of ['zh', 'en']) {
       ['another version', `v9.${payload.slice(3)}`],
       ['a foreign character', `v1.${payload.slice(3, 20)}!${payload.slice(21)}`],
       ['nothing', ''],
+      ['not a link of ours', 'hello-world-this-is-no-share-link'],
     ];
     for (const [what, p] of bad) {
       await page.goto(`${base}#share=${p}`);
