@@ -269,6 +269,10 @@ fn blank_means_nothing_entered_anywhere() {
             })
         }),
         (
+            "provider report date",
+            Box::new(|a| a.provider_reports.own_period_end = "2026-12-31".into()),
+        ),
+        (
             "archive",
             Box::new(|a| {
                 a.archive.insert("OLD-1".into(), ItemAnswer::default());
