@@ -17,6 +17,7 @@ mod state;
 mod steps;
 mod storage;
 pub mod strings;
+mod update;
 mod verdicts;
 
 /// Installs the panic guard and mounts the app on `<body>`.
