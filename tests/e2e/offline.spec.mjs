@@ -109,6 +109,14 @@ test('a new release: the user is told, agrees, and lands on it with every answer
     expect(await axeViolations(page)).toEqual([]);
     expect(await page.evaluate(() => window.__firstRelease)).toBe(true);
     expect(await page.locator('meta[name="soc-test-release"]').count()).toBe(0);
+    // Until the user agrees the new release waits, even across a reload: the first release
+    // runs whole, from its own cache, and the notice is shown again.
+    expect(await page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration()).waiting)).toBe(true);
+    await page.reload();
+    await expect(notice).toBeVisible();
+    expect(await page.locator('meta[name="soc-test-release"]').count()).toBe(0);
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--soc-test-release').trim())).toBe('');
+    await page.evaluate(() => { window.__firstRelease = true; });
     // An answer given and a note being typed when the user agrees are not lost.
     await q(page, 'IAM-02').getByRole('radio', { name: /^2 — / }).check();
     await q(page, 'IAM-02').locator('details.notes > summary').click();
