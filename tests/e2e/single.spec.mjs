@@ -52,7 +52,7 @@ test('from file://, with the network blocked, it walks from welcome to results a
     await expect(heading(page)).not.toHaveText(before);
   }
   await expect(heading(page)).toHaveText('Results');
-  await expect(page.locator('.verdict-score')).toContainText('/ 100');
+  await expect(page.locator('.verdict-score').first()).toContainText('/ 100');
   await page.getByRole('link', { name: 'Open the printable report' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'SOC readiness report' })).toBeVisible();
   await page.emulateMedia({ media: 'print' });
@@ -71,8 +71,10 @@ test('from file://, with the network blocked, it walks from welcome to results a
 test('an assessment exported from the single file imports into the hosted app with the same results', async ({ page, context }) => {
   await answerIam(page);
   await page.goto(`${SINGLE}?lang=en&step=results`);
-  const verdict = await page.locator('.verdict-band').textContent();
-  const score = await page.locator('.verdict-score').textContent();
+  const verdicts = page.locator('.verdict-band, .verdict-score');
+  await expect(verdicts.first()).toBeVisible();
+  const results = await verdicts.allTextContents();
+  expect(results.join(' ')).toContain('/ 100');
   await page.goto(`${SINGLE}?lang=en&step=data`);
   const [download] = await Promise.all([
     page.waitForEvent('download'),
@@ -90,8 +92,7 @@ test('an assessment exported from the single file imports into the hosted app wi
   await hosted.getByRole('button', { name: 'Import as a new assessment' }).click();
   await expect(hosted.getByRole('status').filter({ hasText: 'The assessment was imported.' })).toBeVisible();
   await hosted.goto('./?lang=en&step=results');
-  await expect(hosted.locator('.verdict-band')).toHaveText(verdict);
-  await expect(hosted.locator('.verdict-score')).toHaveText(score);
+  await expect(hosted.locator('.verdict-band, .verdict-score')).toHaveText(results);
   await hosted.goto('./?lang=en&step=section&domain=iam');
   await expect(q(hosted, 'IAM-02').getByRole('radio', { name: /^4 — / })).toBeChecked();
 });
