@@ -40,5 +40,8 @@ for (const needed of ['index.html', 'boot.js', 'banks/default.jsonl']) {
 }
 const version = createHash('sha256').update(JSON.stringify(files)).digest('hex').slice(0, 16);
 const build = `const BUILD = ${JSON.stringify({ version, files })};`;
-writeFileSync(join(dir, 'sw.js'), template.replace(PLACEHOLDER, build));
+// The browser fetches sw.js at every visit to look for a new release: the comments (whole
+// lines starting with //) stay in public/sw.js.
+const code = template.replace(PLACEHOLDER, build).split('\n').filter((l) => !/^\s*\/\//.test(l)).join('\n');
+writeFileSync(join(dir, 'sw.js'), code);
 console.log(`service-worker: release ${version}, ${Object.keys(files).length} files for offline use`);
