@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 ENV := source tools/env.sh &&
 
-.PHONY: setup setup-build serve build test size bench clean
+.PHONY: setup setup-build serve build single test size bench clean
 
 setup:            ## install everything (build tools, Chromium, npm packages), only what is missing
 	tools/setup.sh all
@@ -19,14 +19,17 @@ serve: setup-build  ## release build in target/serve (never dist/), served at ht
 build: setup-build  ## release build into dist/
 	$(ENV) trunk build --release
 
+single: build     ## one self-contained page, dist-single/soc-readiness.html (file:// or any host, no network)
+	node tools/single-file.mjs
+
 test: setup       ## every check: fmt, clippy (native + wasm32), native tests, release build, browser tests, size report
 	$(ENV) tools/test.sh
 
-size:             ## transfer size of dist/ (raw, gzip, brotli) against the budget
+size:             ## transfer size of dist/ and of the single file (raw, gzip, brotli) against the budgets
 	node tools/size-report.mjs
 
 bench: setup      ## peer benchmark: SurveyJS, vanilla floor and this app side by side, 1x and 4x CPU (BENCH_ARGS=--quick for a smoke run)
 	tools/bench/run.sh $(BENCH_ARGS)
 
 clean:
-	cargo clean; rm -rf dist node_modules test-results
+	cargo clean; rm -rf dist dist-single node_modules test-results

@@ -5,6 +5,10 @@
 // 1. The guard: a clear message instead of a frozen page when the app stops.
 // 2. The bank prefetch: the question bank starts downloading while the wasm compiles.
 // 3. The loading message, in the user's language.
+// 4. The offline copy: the service worker (sw.js) and the new-version handshake.
+//
+// The single file (tools/single-file.mjs) carries this script too, with the default bank
+// inside (#soc-default-bank): it downloads nothing and registers no worker.
 
 // Shows a clear message instead of a frozen page when the app stops: a Rust panic (the
 // panic hook calls window.socFatal) or a WebAssembly trap / failed load (caught here).
@@ -64,6 +68,7 @@
 // itself.
 (function () {
   'use strict';
+  if (document.getElementById('soc-default-bank')) return; // the single file: inside
   try {
     var bank = new URLSearchParams(location.search).get('bank') || 'banks/default.jsonl';
     var url = new URL(bank, location.href);
@@ -95,4 +100,52 @@
     loading.lang = lang === 'zh' ? 'zh-CN' : 'en';
     loading.textContent = lang === 'zh' ? '正在加载评估…' : 'Loading the assessment…';
   }
+})();
+
+// The offline copy (public/sw.js, written into each build by tools/service-worker.mjs).
+// Registered after the page has loaded, so caching never competes with the first start.
+// When a new release has been downloaded, the app is told (window.__socUpdateReady and the
+// event 'soc-readiness:update-ready'; src/ui/update.rs shows the notice); the page reloads
+// only through window.__socApplyUpdate, which the notice's button calls. Not in embed mode
+// (?embed=1): a host's page needs the network anyway, and a worker in a third-party frame is
+// partitioned by the host's site (EMBEDDING.md).
+(function () {
+  'use strict';
+  if (!('serviceWorker' in navigator) || document.getElementById('soc-default-bank')) return;
+  var params = new URLSearchParams(location.search);
+  if (params.get('embed') === '1') return;
+  var asked = false;
+  function announce() {
+    window.__socUpdateReady = true;
+    window.dispatchEvent(new Event('soc-readiness:update-ready'));
+  }
+  var sw = navigator.serviceWorker;
+  // Another tab may have agreed first: this one then runs the old release under the new
+  // worker, and is told too.
+  sw.addEventListener('controllerchange', function () {
+    if (asked) location.reload(); else announce();
+  });
+  window.__socApplyUpdate = function () {
+    asked = true;
+    sw.getRegistration().then(function (reg) {
+      if (reg && reg.waiting) reg.waiting.postMessage({ type: 'soc-readiness:use-new-version' });
+      else location.reload();
+    }, function () { location.reload(); });
+  };
+  function watch(reg) {
+    var w = reg.installing;
+    if (!w) return;
+    w.addEventListener('statechange', function () {
+      if (w.state === 'installed' && sw.controller) announce();
+    });
+  }
+  window.addEventListener('load', function () {
+    sw.register('sw.js').then(function (reg) {
+      if (reg.waiting && sw.controller) announce();
+      watch(reg);
+      reg.addEventListener('updatefound', function () { watch(reg); });
+      // A tab left open for days still learns of a new release.
+      setInterval(function () { reg.update().catch(function () { /* offline */ }); }, 3600000);
+    }).catch(function () { /* no worker (private mode, a host without sw.js): online only */ });
+  });
 })();

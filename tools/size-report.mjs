@@ -4,7 +4,9 @@
 // either budget in tools/size-budget.json: the app's code (what every load transfers) and the
 // first load with the default bank. Provider banks are optional downloads (not listed); the
 // demo page and embed.js belong to host pages, so they are listed but not counted.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+// Then the single file (`make single`: dist-single/soc-readiness.html, everything inside,
+// the wasm as base64), next to the hosted first load, against its own budget.
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, extname } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
@@ -51,11 +53,21 @@ console.log(`${('+ ' + bank.file).padEnd(44)}${kb(bank.raw)}${kb(bank.gzip)}${kb
 const first = { raw: total.raw + bank.raw, gzip: total.gzip + bank.gzip, brotli: total.brotli + bank.brotli };
 console.log(`${'first load with the default bank'.padEnd(44)}${kb(first.raw)}${kb(first.gzip)}${kb(first.brotli)}`);
 for (const r of extra) console.log(`${('(not counted) ' + r.file).padEnd(44)}${kb(r.raw)}${kb(r.gzip)}${kb(r.brotli)}`);
-let ok = true;
-for (const [what, value, max] of [
+const SINGLE = process.argv[3] || 'dist-single/soc-readiness.html';
+const checks = [
   ['app code', total.brotli, budgets.app_brotli_max],
   ['first load with the default bank', first.brotli, budgets.default_first_load_brotli_max],
-]) {
+];
+if (existsSync(SINGLE)) {
+  const single = sizes(readFileSync(SINGLE));
+  console.log(`${'single file (make single)'.padEnd(44)}${kb(single.raw)}${kb(single.gzip)}${kb(single.brotli)}`);
+  console.log(`single file: ${single.raw} B raw, ${single.brotli} B brotli; hosted first load with the default bank: ${first.raw} B raw, ${first.brotli} B brotli`);
+  checks.push(['single file', single.brotli, budgets.single_file_brotli_max]);
+} else {
+  console.log(`single file: ${SINGLE} not built (make single), not checked`);
+}
+let ok = true;
+for (const [what, value, max] of checks) {
   const within = value <= max;
   ok &&= within;
   console.log(`size budget, ${what}: brotli ${value} B of ${max} B (${((100 * value) / max).toFixed(0)}%): ${within ? 'within budget' : 'OVER BUDGET'}`);

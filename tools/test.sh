@@ -22,6 +22,8 @@ mkdir -p target
 run "native tests (core)" bash -c 'set -o pipefail; cargo test --no-default-features --features toml -q 2>&1 | tee target/native-tests.log'
 run "bank-check: default and example provider bank" cargo run -q --no-default-features --features toml --bin bank-check -- public/banks/example-cloud.toml public/banks/example-cloud.json
 run "release build (trunk)" trunk build --release
+# The single self-contained page (make single), which the browser tests open from file://.
+run "single file" node tools/single-file.mjs
 # No toml code in the release wasm (before wasm-bindgen): none of its mangled function names
 # (`4toml2de…`, `toml..de..`, `toml_parser`) nor its source paths (panic locations).
 run "no toml code in the wasm" bash -c '! grep -aqE "4toml[0-9]|toml\.\.|toml_(parser|datetime|edit)|/toml-[0-9]" target/wasm32-unknown-unknown/release/soc-readiness.wasm'

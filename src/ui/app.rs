@@ -16,6 +16,7 @@ use super::steps::{
     scope::ScopeStep, section::SectionStep, shared::SharedView, welcome::Welcome,
 };
 use super::strings::{t, tr, Msg};
+use super::update::UpdateNotice;
 use crate::core::bank::{Bank, BankError, DEFAULT_BUNDLE_PATH};
 use crate::core::text::Lang;
 
@@ -61,6 +62,10 @@ pub fn App() -> impl IntoView {
                 let _ = html.set_attribute("lang", l.tag());
             }
             doc.set_title(t(l, Msg::AppTitle));
+            // The installed app's name in the same language (index.html links the en file).
+            if let Ok(Some(link)) = doc.query_selector("link[rel=manifest]") {
+                let _ = link.set_attribute("href", &format!("manifest.{}.webmanifest", l.code()));
+            }
         }
     });
     fatal::maybe_selftest_panic();
@@ -121,6 +126,7 @@ pub fn App() -> impl IntoView {
                 <LanguageSwitch lang=lang />
             </header>
             <BrandingRejected lang=lang />
+            <UpdateNotice lang=lang />
             {body}
         </Router>
     }

@@ -1,7 +1,7 @@
 //! Where the question bank comes from: the default bank (downloaded as
-//! `banks/default.jsonl`, never compiled into the wasm), a provider's bank from `?bank=`
-//! (same origin only), or a file the user picks. Each is built once and kept for the page's
-//! life; the session borrows it.
+//! `banks/default.jsonl`, never compiled into the wasm; the single file carries it in the
+//! page), a provider's bank from `?bank=` (same origin only), or a file the user picks. Each
+//! is built once and kept for the page's life; the session borrows it.
 
 use std::cell::RefCell;
 
@@ -76,14 +76,29 @@ async fn fetch_text(url: &str, shown_as: &str) -> Result<String, BankProblem> {
         .ok_or_else(failed)
 }
 
-/// The default bank's bundle text, downloaded once per page.
+/// The default bank's bundle inside the page: the single file (tools/single-file.mjs) has
+/// no other file to download it from, so it carries the bundle as a data block,
+/// `<script type="application/x-ndjson" id="soc-default-bank">`.
+fn inline_default_text() -> Option<String> {
+    web_sys::window()?
+        .document()?
+        .get_element_by_id("soc-default-bank")?
+        .text_content()
+}
+
+/// The default bank's bundle text, downloaded (or read from the page) once per page.
 async fn default_text() -> Result<&'static str, BankProblem> {
     if let Some(text) = DEFAULT_TEXT.with(|t| *t.borrow()) {
         return Ok(text);
     }
-    let url = same_origin(DEFAULT_BUNDLE_PATH)
-        .ok_or_else(|| BankProblem::Fetch(DEFAULT_BUNDLE_PATH.to_string()))?;
-    let text = fetch_text(&url, DEFAULT_BUNDLE_PATH).await?;
+    let text = match inline_default_text() {
+        Some(text) => text,
+        None => {
+            let url = same_origin(DEFAULT_BUNDLE_PATH)
+                .ok_or_else(|| BankProblem::Fetch(DEFAULT_BUNDLE_PATH.to_string()))?;
+            fetch_text(&url, DEFAULT_BUNDLE_PATH).await?
+        }
+    };
     // Kept for the page's life: the default bank is built from it at most twice (alone, and
     // under a provider's file).
     let text: &'static str = Box::leak(text.into_boxed_str());

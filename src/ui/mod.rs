@@ -18,6 +18,7 @@ mod state;
 mod steps;
 mod storage;
 pub mod strings;
+mod update;
 mod verdicts;
 
 /// Installs the panic guard and mounts the app on `<body>`.

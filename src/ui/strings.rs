@@ -233,6 +233,9 @@ messages! {
     DeletedElsewhere => "This assessment was deleted in another tab. It stays open here; any change you make saves it again.", "此评估已在另一个标签页中删除。它在本页仍然打开，您的任何修改都会重新保存它。";
     Dismiss => "Dismiss", "关闭";
     GoToData => "Go to Your data", "前往“您的数据”";
+    UpdateReady => "A new version of the assessment is ready. Your answers are saved and stay as they are.", "评估工具的新版本已准备就绪。您的答案已保存，不会改变。";
+    UpdateReload => "Use the new version (reloads the page)", "使用新版本（重新加载页面）";
+    UpdateLater => "Later", "稍后";
 
     DataIntro => "Everything below stays in this browser. Export a file to move your work to another browser or to share it with a colleague.", "以下所有内容都只保存在本浏览器中。导出文件即可把工作转到其他浏览器，或分享给同事。";
     YourAssessments => "Assessments in this browser", "本浏览器中的评估";
