@@ -194,8 +194,7 @@ pub fn gaps_csv(bank: &Bank, scores: &Scores, a: &Assessment, lang: Lang) -> Str
         let item = gap.item(bank);
         let remediation = item
             .map(|i| {
-                i.how
-                    .get(lang)
+                i.steps(lang)
                     .iter()
                     .enumerate()
                     .map(|(k, step)| format!("{}. {}", k + 1, step.trim()))
@@ -222,7 +221,7 @@ pub fn gaps_csv(bank: &Bank, scores: &Scores, a: &Assessment, lang: Lang) -> Str
                 &gap.weighted_shortfall.to_string(),
                 &gap.criteria.join(LIST_SEP),
                 &remediation,
-                item.map_or("", |i| i.evidence.get(lang)),
+                item.map_or("", |i| i.evidence_text(lang)),
                 a.note(&gap.item),
             ],
         );

@@ -37,13 +37,55 @@ pub enum Problem {
     RequiredScope(String),
     /// A readiness band the scoring gates rely on (`type1_ready`, `type2_ready`).
     MissingBand(String),
+    /// A field the format does not know (extension fields are written `x-…`).
+    UnknownField,
+    /// Warning: a text in a language the app does not speak (kept out of the bank).
+    LanguageIgnored(String),
+    /// Warning (an error for the default bank and with `bank-check --strict`): these
+    /// fields of the entry have no Chinese, or a placeholder instead of it.
+    Untranslated(Vec<String>),
+    /// Warning: this many items give no criticality and count as `medium`.
+    CriticalityDefaulted(usize),
+    /// Warning: no item is critical, so the gate on critical CUECs can never fire.
+    NoCriticalItem,
+}
+
+/// What kind of entry an error belongs to, so that a message calls a criterion a
+/// criterion and a domain a domain.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum EntryKind {
+    #[default]
+    Item,
+    Domain,
+    Scope,
+    Band,
+    Criterion,
+}
+
+impl EntryKind {
+    fn word(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (EntryKind::Item, Lang::En) => "item",
+            (EntryKind::Item, Lang::Zh) => "条目",
+            (EntryKind::Domain, Lang::En) => "domain",
+            (EntryKind::Domain, Lang::Zh) => "领域",
+            (EntryKind::Scope, Lang::En) => "scope question",
+            (EntryKind::Scope, Lang::Zh) => "范围问题",
+            (EntryKind::Band, Lang::En) => "band",
+            (EntryKind::Band, Lang::Zh) => "评级区间",
+            (EntryKind::Criterion, Lang::En) => "criterion",
+            (EntryKind::Criterion, Lang::Zh) => "标准",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BankError {
     pub file: String,
-    /// Item, domain, scope question or band id, when the error belongs to one.
+    /// Item, domain, scope question, band or criterion id, when the error belongs to one.
     pub entry: Option<String>,
+    /// What `entry` is.
+    pub kind: EntryKind,
     /// Field path, e.g. `why.zh` or `criteria`.
     pub field: Option<String>,
     pub problem: Problem,
@@ -54,9 +96,16 @@ impl BankError {
         BankError {
             file: file.to_string(),
             entry: entry.map(str::to_string),
+            kind: EntryKind::Item,
             field: field.map(str::to_string),
             problem,
         }
+    }
+
+    /// The same error about another kind of entry than an item.
+    pub fn of(mut self, kind: EntryKind) -> Self {
+        self.kind = kind;
+        self
     }
 
     /// The problem in words, without the location.
@@ -104,10 +153,12 @@ impl BankError {
             NeverTrue(c) => format!("the condition `{c}` can never be true"),
             StepCountMismatch(en, zh_n) if zh => format!("步骤数不一致：en {en} 条，zh {zh_n} 条"),
             StepCountMismatch(en, zh_n) => format!("en has {en} steps but zh has {zh_n}"),
-            Uncovered(c, cat) if zh => format!("类别 {cat} 在范围内时，没有任何问题覆盖标准 {c}"),
-            Uncovered(c, cat) => {
-                format!("no question covers criterion {c} when category {cat} is in scope")
-            }
+            Uncovered(c, cat) if zh => format!(
+                "类别 {cat} 在范围内时，没有任何问题覆盖标准 {c}（题库若不覆盖该类别，请在 [bank.covers] 中声明其覆盖范围）"
+            ),
+            Uncovered(c, cat) => format!(
+                "no question covers criterion {c} when category {cat} is in scope (a bank that does not cover this category declares what it covers in [bank.covers])"
+            ),
             NoHeader if zh => "缺少 [bank] 表".into(),
             NoHeader => "no [bank] table in any file".into(),
             SecondHeader if zh => "只能有一个 [bank] 表".into(),
@@ -126,6 +177,34 @@ impl BankError {
             MissingBand(b) => {
                 format!("the readiness band `{b}` is missing; the scoring gates rely on it")
             }
+            UnknownField if zh => "题库格式中没有此字段（扩展字段请以 x- 开头）".into(),
+            UnknownField => {
+                "is not a field of the bank format (write extension fields as x-…)".into()
+            }
+            LanguageIgnored(l) if zh => format!("应用只支持 en 和 zh，语言 `{l}` 的文本已忽略"),
+            LanguageIgnored(l) => {
+                format!("the app speaks en and zh only; the `{l}` text is ignored")
+            }
+            Untranslated(fields) if zh => format!(
+                "{} 未翻译成中文（应用将显示英文并注明“提供方未翻译”）",
+                fields.join(", ")
+            ),
+            Untranslated(fields) => format!(
+                "{} not translated into Chinese (the app shows the English, marked \"not translated by the provider\")",
+                fields.join(", ")
+            ),
+            CriticalityDefaulted(n) if zh => {
+                format!("{n} 个条目未设置 criticality，按 medium 计")
+            }
+            CriticalityDefaulted(n) => {
+                format!("{n} item(s) give no criticality and count as medium")
+            }
+            NoCriticalItem if zh => {
+                "没有任何 critical 条目，因此关键 CUEC 门槛永远不会触发".into()
+            }
+            NoCriticalItem => {
+                "no item is critical, so the gate on critical CUECs can never fire".into()
+            }
         }
     }
 
@@ -134,7 +213,9 @@ impl BankError {
         let mut s = self.file.clone();
         let zh = lang == Lang::Zh;
         if let Some(e) = &self.entry {
-            s.push_str(if zh { "：条目 " } else { ": item " });
+            s.push_str(if zh { "：" } else { ": " });
+            s.push_str(self.kind.word(lang));
+            s.push(' ');
             s.push_str(e);
         }
         if let Some(f) = &self.field {
