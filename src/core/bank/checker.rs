@@ -174,10 +174,7 @@ impl<'c> Checker<'c> {
                     file,
                     entry,
                     &format!("title.{}", lang.code()),
-                    Problem::OutOfRange(
-                        format!("{n} characters"),
-                        format!("at most {MAX_TITLE} characters"),
-                    ),
+                    Problem::TooLong(n, MAX_TITLE),
                 );
                 ok = false;
             }

@@ -17,6 +17,8 @@ pub enum Problem {
     /// An id, key or enum value that is not allowed: (value, what is expected).
     Invalid(String, String),
     OutOfRange(String, String),
+    /// A text longer than the format allows: (its length, the most allowed), in characters.
+    TooLong(usize, usize),
     Duplicate(String),
     UnknownCriterion(String),
     UnknownDomain(String),
@@ -131,6 +133,8 @@ impl BankError {
             Invalid(v, exp) => format!("`{v}` is not valid; expected {exp}"),
             OutOfRange(v, r) if zh => format!("值 {v} 超出范围 {r}"),
             OutOfRange(v, r) => format!("{v} is out of range {r}"),
+            TooLong(n, max) if zh => format!("长度为 {n} 个字符，最多 {max} 个"),
+            TooLong(n, max) => format!("is {n} characters long; at most {max} are allowed"),
             Duplicate(id) if zh => format!("id `{id}` 重复"),
             Duplicate(id) => format!("id `{id}` is used twice"),
             UnknownCriterion(c) if zh => format!("`{c}` 不是 61 条信任服务标准之一"),

@@ -1034,10 +1034,7 @@ fn validate_item(
                 file,
                 e,
                 "source",
-                Problem::OutOfRange(
-                    format!("{} characters", s.chars().count()),
-                    format!("at most {MAX_SOURCE} characters"),
-                ),
+                Problem::TooLong(s.chars().count(), MAX_SOURCE),
             );
             ok = false;
             None
