@@ -587,3 +587,16 @@ fn format_md_states_the_validators_figures() {
         assert!(doc.contains(&stated), "FORMAT.md does not say `{stated}`");
     }
 }
+
+/// A customer's CSV export carries the bank's source references beside our ids.
+#[test]
+fn the_answers_csv_carries_the_source_reference() {
+    use soc_readiness::core::answers::Assessment;
+    use soc_readiness::core::csv::{answers_csv, parse_csv, ANSWER_COLUMNS};
+    let (bank, _) = fixture("security-only.toml");
+    let rows = parse_csv(&answers_csv(&bank, &Assessment::new(&bank), Lang::En)).unwrap();
+    let source = ANSWER_COLUMNS.iter().position(|c| *c == "source").unwrap();
+    let acc = rows.iter().find(|r| r[0] == "ACC-01").unwrap();
+    assert_eq!(acc[source], "CC6.1.11");
+    assert_eq!(rows.len(), 1 + 13);
+}

@@ -343,7 +343,11 @@ impl Bank {
                 warnings: Vec::new(),
             };
         }
-        validate(merged, strict)
+        let mut checked = validate(merged, strict);
+        if let Ok(bank) = &mut checked.bank {
+            bank.meta.provider = true;
+        }
+        checked
     }
 }
 
@@ -565,6 +569,7 @@ fn check_merged(ck: &mut Checker, m: &Merged) -> Option<Bank> {
                         covers,
                         attribution,
                         disclaimer,
+                        provider: false,
                     })
                 }
                 _ => None,

@@ -22,6 +22,9 @@ pub struct BankMeta {
     pub attribution: Option<Text>,
     /// The bank's own disclaimer, shown beside the app's.
     pub disclaimer: Option<Text>,
+    /// Loaded as a provider's bank (`?bank=` or a picked file), not the default bank: the
+    /// app then says whose words its questions are.
+    pub provider: bool,
 }
 
 /// What a bank is for (`[bank.covers] purpose`).
@@ -438,6 +441,23 @@ impl Bank {
     /// The band with this position (a [`crate::core::scoring::BandRef`]'s index).
     pub fn band(&self, index: usize) -> Option<&Band> {
         self.scoring.bands.get(index)
+    }
+
+    /// Whether any text of the bank is missing in `lang` (a provider's English-only draft).
+    pub fn untranslated(&self, lang: crate::core::text::Lang) -> bool {
+        let scope = self.scope.iter().any(|q| {
+            !q.text.has(lang)
+                || q.help.as_ref().is_some_and(|h| !h.has(lang))
+                || q.options.iter().any(|o| !o.label.has(lang))
+        });
+        let domains = self
+            .domains
+            .iter()
+            .any(|d| !d.title.has(lang) || d.intro.as_ref().is_some_and(|i| !i.has(lang)));
+        !self.meta.title.has(lang)
+            || scope
+            || domains
+            || self.items.iter().any(|i| i.untranslated(lang))
     }
 
     /// The target level of an item.
