@@ -604,3 +604,25 @@ fn the_answers_csv_carries_the_source_reference() {
     assert_eq!(acc[source], "CC6.1.11");
     assert_eq!(rows.len(), 1 + 13);
 }
+
+/// Share links and JSON exports carry the answers by the bank's own item ids and name the
+/// bank, so that they round-trip under a provider's standalone bank.
+#[test]
+fn share_links_and_exports_round_trip_under_a_provider_bank() {
+    use soc_readiness::core::answers::{Assessment, Level, Response};
+    use soc_readiness::core::exchange::{export_json, import_json};
+    use soc_readiness::core::share::{decode, encode};
+    let (bank, _) = fixture("security-only.toml");
+    let mut a = Assessment::new(&bank);
+    for (n, item) in bank.items.iter().enumerate() {
+        let level = Level::new((n % 5) as u8).unwrap();
+        a.set_response(&bank, &item.id, Response::Level(level)).unwrap();
+    }
+    let shared = decode(&encode(&a, &bank), &bank).unwrap();
+    assert_eq!(shared.assessment.answers, a.answers);
+    assert_eq!(shared.bank().id, "nimbus-security-library");
+    assert!(!shared.bank_differs());
+    let json = export_json(&a, &bank, "2026-11-29T00:00:00Z");
+    assert!(json.contains("\"ACC-01\""));
+    assert_eq!(import_json(&json, &bank).unwrap().assessment.answers, a.answers);
+}
