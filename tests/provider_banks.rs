@@ -616,7 +616,8 @@ fn share_links_and_exports_round_trip_under_a_provider_bank() {
     let mut a = Assessment::new(&bank);
     for (n, item) in bank.items.iter().enumerate() {
         let level = Level::new((n % 5) as u8).unwrap();
-        a.set_response(&bank, &item.id, Response::Level(level)).unwrap();
+        a.set_response(&bank, &item.id, Response::Level(level))
+            .unwrap();
     }
     let shared = decode(&encode(&a, &bank), &bank).unwrap();
     assert_eq!(shared.assessment.answers, a.answers);
@@ -624,5 +625,46 @@ fn share_links_and_exports_round_trip_under_a_provider_bank() {
     assert!(!shared.bank_differs());
     let json = export_json(&a, &bank, "2026-11-29T00:00:00Z");
     assert!(json.contains("\"ACC-01\""));
-    assert_eq!(import_json(&json, &bank).unwrap().assessment.answers, a.answers);
+    assert_eq!(
+        import_json(&json, &bank).unwrap().assessment.answers,
+        a.answers
+    );
+}
+
+/// The new messages say what kind of entry they are about, in both languages.
+#[test]
+fn messages_name_the_kind_of_entry_in_both_languages() {
+    let uncovered = BankError::new(
+        "b.toml",
+        Some("A1.1"),
+        Some("criteria"),
+        Problem::Uncovered("A1.1".into(), "availability".into()),
+    )
+    .of(EntryKind::Criterion);
+    assert!(uncovered
+        .message(Lang::En)
+        .starts_with("b.toml: criterion A1.1: field criteria: no question covers criterion A1.1"));
+    assert!(uncovered
+        .message(Lang::Zh)
+        .starts_with("b.toml：标准 A1.1：字段 criteria："));
+    let domain = BankError::new("b.toml", Some("iam"), Some("x"), Problem::UnknownField)
+        .of(EntryKind::Domain);
+    assert_eq!(
+        domain.message(Lang::En),
+        "b.toml: domain iam: field x: is not a field of the bank format (write extension fields as x-…)"
+    );
+    assert_eq!(
+        domain.message(Lang::Zh),
+        "b.toml：领域 iam：字段 x：题库格式中没有此字段（扩展字段请以 x- 开头）"
+    );
+    let untranslated = BankError::new(
+        "b.toml",
+        Some("reliance"),
+        None,
+        Problem::Untranslated(vec!["text".into()]),
+    )
+    .of(EntryKind::Scope);
+    assert!(untranslated
+        .message(Lang::Zh)
+        .starts_with("b.toml：范围问题 reliance：text 未翻译成中文"));
 }

@@ -6,7 +6,7 @@
 import { test, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { watch } from './helpers.mjs';
+import { parseCsv, watch } from './helpers.mjs';
 
 const OUT = 'test-results/providers';
 mkdirSync(OUT, { recursive: true });
@@ -44,21 +44,6 @@ async function downloadCsv(page, name) {
   const text = readFileSync(await download.path(), 'utf8');
   expect(text.charCodeAt(0)).toBe(0xfeff);
   return parseCsv(text.slice(1));
-}
-
-function parseCsv(text) {
-  const rows = []; let row = []; let cell = ''; let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') quoted = false; else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(cell); cell = ''; }
-    else if (c === '\r' && text[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i++; }
-    else cell += c;
-  }
-  if (cell || row.length) { row.push(cell); rows.push(row); }
-  return rows;
 }
 
 /** Prints the report page to PDF and returns its text. */
