@@ -1,11 +1,12 @@
 //! What a provider's question bank says about itself, shown on the welcome page and at the
 //! end of the report beside our own disclaimer: that its questions are its author's words,
 //! who wrote it and under which licence (`attribution`), and its own disclaimer. Nothing
-//! for the default bank.
+//! for the default bank. Bank text is untrusted: it is set as escaped HTML (core::html).
 
 use leptos::prelude::*;
 
 use crate::core::bank::Bank;
+use crate::core::html;
 use crate::core::text::{Lang, Text};
 use crate::ui::strings::{colon, t, Msg};
 
@@ -23,30 +24,50 @@ pub fn BankCredits(
     /// The language to show them in.
     lang: Lang,
 ) -> impl IntoView {
+    bank.meta
+        .provider
+        .then(|| view! { <div class="bank-credits" inner_html=credits_markup(bank, lang)></div> })
+}
+
+/// The credits as HTML (every text escaped; a text the provider did not translate is
+/// marked `lang="en"`).
+fn credits_markup(bank: &Bank, lang: Lang) -> String {
     let meta = &bank.meta;
-    if !meta.provider {
-        return ().into_any();
-    }
-    let origin = t(lang, Msg::BankQuestionsFrom)
-        .replace("{title}", meta.title.get(lang))
-        .replace("{version}", &meta.version);
-    let labelled = |class: &'static str, label: Msg, text: &'static Text| {
-        view! {
-            <p class=class>
-                <strong>{t(lang, label)}{colon(lang)}</strong>
-                <span lang=text_lang(text, lang)>{text.get(lang).to_string()}</span>
-            </p>
+    let mut out = String::with_capacity(512);
+    html::push_element(
+        &mut out,
+        "p",
+        "bank-origin",
+        t(lang, Msg::BankQuestionsFrom),
+    );
+    let labelled = [
+        ("bank-attribution", Msg::BankAttribution, &meta.attribution),
+        ("bank-disclaimer", Msg::BankDisclaimer, &meta.disclaimer),
+    ];
+    for (class, label, text) in labelled {
+        let Some(text) = text else { continue };
+        out.push_str(r#"<p class=""#);
+        out.push_str(class);
+        out.push_str(r#""><strong>"#);
+        html::push_escaped(&mut out, t(lang, label));
+        out.push_str(colon(lang));
+        out.push_str("</strong><span");
+        if let Some(l) = text_lang(text, lang) {
+            out.push_str(r#" lang=""#);
+            out.push_str(l);
+            out.push('"');
         }
-    };
-    view! {
-        <div class="bank-credits">
-            <p class="bank-origin">{origin}</p>
-            {meta.attribution.as_ref().map(|a| labelled("bank-attribution", Msg::BankAttribution, a))}
-            {meta.disclaimer.as_ref().map(|d| labelled("bank-disclaimer", Msg::BankDisclaimer, d))}
-            {(lang == Lang::Zh && bank.untranslated(lang)).then(|| view! {
-                <p class="bank-untranslated">{t(lang, Msg::BankPartlyUntranslated)}</p>
-            })}
-        </div>
+        out.push('>');
+        html::push_escaped(&mut out, text.get(lang));
+        out.push_str("</span></p>");
     }
-    .into_any()
+    if lang == Lang::Zh && bank.untranslated(lang) {
+        html::push_element(
+            &mut out,
+            "p",
+            "bank-untranslated",
+            t(lang, Msg::BankPartlyUntranslated),
+        );
+    }
+    out
 }

@@ -320,17 +320,13 @@ pub fn QuestionCard(
                     </div>
                 })}
             </details>
-            // Guidance a bank leaves out has no panel.
-            {has_why.then(|| view! {
-                <details on:toggle=fill_on_first_open(move || why_markup(item, lang))>
-                    <summary prop:textContent=t(lang, Msg::WhyItMatters)></summary>
-                </details>
-            })}
-            {has_how.then(|| view! {
-                <details on:toggle=fill_on_first_open(move || how_markup(item, lang))>
-                    <summary prop:textContent=t(lang, Msg::HowToDoIt)></summary>
-                </details>
-            })}
+            // Guidance a bank leaves out: its panel is hidden.
+            <details hidden=!has_why on:toggle=fill_on_first_open(move || why_markup(item, lang))>
+                <summary prop:textContent=t(lang, Msg::WhyItMatters)></summary>
+            </details>
+            <details hidden=!has_how on:toggle=fill_on_first_open(move || how_markup(item, lang))>
+                <summary prop:textContent=t(lang, Msg::HowToDoIt)></summary>
+            </details>
             <details class="criteria" on:toggle=fill_on_first_open(move || criteria_markup(item, lang))>
                 <summary prop:textContent=format!("{}{}{}", t(lang, Msg::Criteria), colon(lang), item.criteria.join(", "))></summary>
             </details>
