@@ -181,3 +181,14 @@ test('the privacy bank: the role question decides which privacy items are asked'
   expect(seen.consoleErrors).toEqual([]);
   expect(seen.pageErrors).toEqual([]);
 });
+
+test('a bank with ten problems shows all ten, each naming file, entry and field', async ({ page }) => {
+  await page.goto('./?lang=en&bank=fixtures/providers/ten-problems.json');
+  const alert = page.getByRole('alert');
+  await expect(alert.getByRole('heading', { name: "Your provider's question bank cannot be used" })).toBeVisible();
+  await expect(alert.getByRole('listitem')).toHaveCount(10);
+  await expect(alert).toContainText('ten-problems.json: field bank.copyright: is not a field of the bank format');
+  await expect(alert).toContainText('ten-problems.json: item TEN-03: field title.en: is 82 characters long; at most 80 are allowed');
+  await page.goto('./?lang=zh&bank=fixtures/providers/ten-problems.json');
+  await expect(page.getByRole('alert')).toContainText('ten-problems.json：条目 TEN-02：字段 domain：领域 `nowhere` 不存在');
+});
