@@ -2,7 +2,9 @@
 //! (file, entry, field, problem). Fixtures are small files laid over the shipped bank:
 //! "added" files merge as more files of the default bank; "provider" files extend it.
 
-use soc_readiness::core::bank::{Bank, BankError, Format, Problem, ProviderFile, Source};
+use soc_readiness::core::bank::{
+    Bank, BankError, EntryKind, Format, Problem, ProviderFile, Source,
+};
 use soc_readiness::core::default_bank::SOURCES;
 use soc_readiness::core::text::Lang;
 
@@ -166,8 +168,20 @@ fn each_broken_item_gives_exactly_its_error() {
             ),
         ),
         (
+            // The default bank is strictly bilingual (a provider's may be English only).
             item_with("title.zh = \"标题\"", ""),
-            err(f, e, Some("title.zh"), Problem::Missing),
+            err(f, e, None, Problem::Untranslated(vec!["title".into()])),
+        ),
+        (
+            item_with("title.zh = \"标题\"", "title.zh = \"[EN] Title\""),
+            err(f, e, None, Problem::Untranslated(vec!["title".into()])),
+        ),
+        (
+            item_with(
+                "statement.zh = \"陈述。\"",
+                "statement.zh = \"Statement copied as it is.\"",
+            ),
+            err(f, e, None, Problem::Untranslated(vec!["statement".into()])),
         ),
         (
             item_with("why.en = \"Why.\"", "why.en = \"  \""),
@@ -302,11 +316,24 @@ fn unreadable_toml_names_the_file_and_line() {
         "{:?}",
         errors[0]
     );
-    // A misspelt field is an error, not silently ignored.
+    // A misspelt field is an error, not silently ignored; the text it left incomplete too.
     let errors = added(&item_with("why.en", "wyh.en"));
-    assert!(
-        matches!(&errors[0].problem, Problem::Parse(m) if m.contains("wyh")),
-        "{errors:?}"
+    assert_eq!(
+        errors,
+        vec![
+            err(
+                "fixture.toml",
+                Some("FIX-01"),
+                Some("wyh"),
+                Problem::UnknownField
+            ),
+            err(
+                "fixture.toml",
+                Some("FIX-01"),
+                Some("why.en"),
+                Problem::Missing
+            ),
+        ]
     );
 }
 
@@ -343,9 +370,9 @@ fn json_banks_are_read_and_their_errors_name_the_file_and_line() {
         "{errors:?}"
     );
     let errors = json("p.json", &format!("{{{head},\n\"itme\": []}}"));
-    assert!(
-        matches!(&errors[0].problem, Problem::Parse(m) if m.contains("itme") && m.contains("line 2")),
-        "{errors:?}"
+    assert_eq!(
+        errors,
+        vec![err("p.json", None, Some("itme"), Problem::UnknownField)]
     );
 }
 
@@ -482,7 +509,8 @@ fn scoring_rules() {
             Some("type2_ready"),
             Some("min"),
             Problem::Invalid("40".into(), "a value above the previous band's 50".into())
-        )]
+        )
+        .of(EntryKind::Band)]
     );
 }
 
@@ -498,7 +526,8 @@ fn scope_rules() {
             Some("reliance"),
             Some("show_if"),
             Problem::ForwardReference("personal_data".into())
-        )]
+        )
+        .of(EntryKind::Scope)]
     );
     // Dropping an option the core relies on.
     let no_soc2 = forward
@@ -509,12 +538,15 @@ fn scope_rules() {
         );
     let errors = provider(&no_soc2);
     assert!(
-        errors.contains(&err(
-            p,
-            Some("reliance"),
-            Some("option"),
-            Problem::RequiredScope("reliance:soc2".into())
-        )),
+        errors.contains(
+            &err(
+                p,
+                Some("reliance"),
+                Some("option"),
+                Problem::RequiredScope("reliance:soc2".into())
+            )
+            .of(EntryKind::Scope)
+        ),
         "{errors:?}"
     );
 }
@@ -542,7 +574,8 @@ fn every_criterion_must_stay_covered() {
             Some("PI1.5"),
             Some("criteria"),
             Problem::Uncovered("PI1.5".into(), "processing_integrity".into())
-        )]
+        )
+        .of(EntryKind::Criterion)]
     );
 }
 

@@ -125,7 +125,7 @@ fn answers_file_format() {
     assert!(csv.starts_with('\u{FEFF}'));
     assert!(csv.starts_with(
         "\u{FEFF}item_id,domain,title,kind,criticality,reports,criteria,in_scope,response,\
-         na_reason,note,owner,frequency\r\n"
+         na_reason,note,owner,frequency,source\r\n"
     ));
     assert_crlf_records(&csv);
 
@@ -133,23 +133,23 @@ fn answers_file_format() {
     assert!(csv.contains(
         "\r\nIAM-01,iam,Multi-factor authentication for every console and API user,cuec,\
          critical,soc1; soc2,CC6.1; CC6.2,yes,4,,\
-         \"Owner: Li Wei, IT; evidence in \"\"MFA report\"\"\",'=owner,\r\n"
+         \"Owner: Li Wei, IT; evidence in \"\"MFA report\"\"\",'=owner,,\r\n"
     ));
     assert!(csv.contains(
         "\r\nIAM-02,iam,Remove cloud access when people leave,cuec,critical,soc1; soc2,\
-         CC6.2; CC6.3,yes,0,,'=SUM(A1:A3),,\r\n"
+         CC6.2; CC6.3,yes,0,,'=SUM(A1:A3),,,\r\n"
     ));
-    assert!(csv.contains(",yes,1,,\"line one\nline two\r\nline three\",,\r\n"));
-    assert!(csv.contains(",yes,dont_know,,'-,,\r\n"));
+    assert!(csv.contains(",yes,1,,\"line one\nline two\r\nline three\",,,\r\n"));
+    assert!(csv.contains(",yes,dont_know,,'-,,,\r\n"));
     assert!(csv.contains(
         ",yes,not_applicable,\"Monitoring is \"\"outsourced\"\", see contract §4,\nand =the MSSP\",\
-         '@mention the MSSP,,\r\n"
+         '@mention the MSSP,,,\r\n"
     ));
-    assert!(csv.contains(",not_applicable,'=not ours,'quoted',,\r\n"));
-    assert!(csv.contains(",2,,''=already guarded looking,,\r\n"));
+    assert!(csv.contains(",not_applicable,'=not ours,'quoted',,,\r\n"));
+    assert!(csv.contains(",2,,''=already guarded looking,,,\r\n"));
     // FIN-01 is hidden by the scope: listed, not in scope, answer kept.
     assert!(csv.contains("\r\nFIN-01,fin,"));
-    assert!(csv.contains(",no,3,,\"hidden by the scope, kept\",,\r\n"));
+    assert!(csv.contains(",no,3,,\"hidden by the scope, kept\",,,\r\n"));
 
     let rows = parse_csv(&csv).unwrap();
     assert_eq!(rows[0], ANSWER_COLUMNS);
@@ -168,9 +168,10 @@ fn answers_file_format() {
         in_scope,
         [("FIN-01", "no"), ("FIN-02", "no"), ("RD-05", "no")]
     );
-    // Unanswered rows: empty response, reason and note.
+    // Unanswered rows: empty response, reason, note, owner, frequency (and no source: the
+    // default bank gives none).
     let rd05 = rows.iter().find(|r| r[0] == "RD-05").unwrap();
-    assert_eq!(&rd05[8..], ["", "", "", "", ""]);
+    assert_eq!(&rd05[8..], ["", "", "", "", "", ""]);
     // The guarded cell, read raw, starts with the apostrophe; unguarded it is the note.
     let iam02 = rows.iter().find(|r| r[0] == "IAM-02").unwrap();
     assert_eq!(iam02[10], "'=SUM(A1:A3)");
@@ -266,7 +267,7 @@ fn gap_plan_in_rank_order() {
     let csv = gaps_csv(&bank, &s, &a, Lang::En);
     assert!(csv.starts_with(
         "\u{FEFF}rank,item_id,title,kind,counts_in,criticality,level,target,weighted_shortfall,\
-         criteria,remediation,evidence,note\r\n"
+         criteria,remediation,evidence,note,source\r\n"
     ));
     assert_crlf_records(&csv);
     let rows = parse_csv(&csv).unwrap();
@@ -305,7 +306,7 @@ fn gap_plan_in_rank_order() {
          reliance_soc2,critical,1,3,\
          16,CC6.1; CC6.2,1. Enforce MFA in the identity provider or console settings. \
          2. Review weekly that no user lacks MFA.,An export of users with their MFA status.,\
-         '=cmd|' /C calc'!A0\r\n"
+         '=cmd|' /C calc'!A0,\r\n"
     ));
     assert_eq!(rows[4][12], "Owner: DevOps, \"platform\"");
     // Which result each gap counts in: a readiness item would say own_soc2 only.

@@ -117,7 +117,10 @@ fn one_row_per_control_in_scope_with_its_sample_size_and_flags() {
     assert_eq!(parsed.len(), rows.len() + 1);
     let first = &parsed[1];
     assert_eq!(first[0], rows[0].item);
-    assert_eq!(first[3], bank.item(&rows[0].item).unwrap().evidence.en);
+    assert_eq!(
+        first[3],
+        bank.item(&rows[0].item).unwrap().evidence_text(Lang::En)
+    );
     assert_eq!(first[7], rows[0].samples.clone().unwrap_or_default());
 }
 

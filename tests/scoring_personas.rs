@@ -189,7 +189,10 @@ fn check(p: Persona) -> Scores {
     for g in &s.gaps {
         assert_eq!(g.note, a.note(&g.item), "gap note of {}", g.item);
         assert!(
-            !g.item(&bank).unwrap().how.en.is_empty(),
+            !g.item(&bank)
+                .unwrap()
+                .steps(soc_readiness::core::text::Lang::En)
+                .is_empty(),
             "remediation steps of {}",
             g.item
         );

@@ -20,7 +20,7 @@ run "clippy (core, native)" cargo clippy --no-default-features --features toml -
 run "clippy (app, wasm32)" cargo clippy --target wasm32-unknown-unknown --no-default-features --features ui --bins --lib -q -- -D warnings
 mkdir -p target
 run "native tests (core)" bash -c 'set -o pipefail; cargo test --no-default-features --features toml -q 2>&1 | tee target/native-tests.log'
-run "bank-check: default and example provider bank" cargo run -q --no-default-features --features toml --bin bank-check -- public/banks/example-cloud.toml public/banks/example-cloud.json
+run "bank-check: default, example and fixture provider banks" cargo run -q --no-default-features --features toml --bin bank-check -- public/banks/example-cloud.toml public/banks/example-cloud.json tests/e2e/fixtures/providers/security-only.toml tests/e2e/fixtures/providers/privacy-roles.toml tests/e2e/fixtures/providers/cuec-list.json
 run "release build (trunk)" trunk build --release
 # The single self-contained page (make single), which the browser tests open from file://.
 run "single file" node tools/single-file.mjs

@@ -3,6 +3,10 @@
 //! Prints every error (file, item, field, problem) and exits non-zero if there is one.
 //! A file may be TOML (the authoring format) or JSON (the form the browser reads).
 //!
+//! Warnings (an English-only draft, a language the app ignores, criticality left to its
+//! default) are printed too; with `--strict` they are errors. The default bank is always
+//! checked strictly.
+//!
 //! `bank-check --json FILE.toml > FILE.json`: validates the file, then prints its JSON form
 //! (the same file in JSON, not the merged bank), which the browser app can load. Nothing
 //! goes to standard output when the file has an error.
@@ -13,12 +17,15 @@
 
 use std::process::ExitCode;
 
-use soc_readiness::core::bank::{toml_to_json, write_bundle, Bank, BankError, Format, Source};
+use soc_readiness::core::bank::{
+    toml_to_json, write_bundle, Bank, BankError, Checked, Format, Source,
+};
 use soc_readiness::core::default_bank::{SOURCES, TOML_SOURCES};
 use soc_readiness::core::text::Lang;
 
-const USAGE: &str = "usage: bank-check [--zh] FILE [FILE …]   validate banks (TOML or JSON; no file: the default bank)
-       bank-check [--zh] --json FILE.toml     validate, then print the file's JSON form
+const USAGE: &str = "usage: bank-check [--zh] [--strict] FILE [FILE …]   validate banks (TOML or JSON; no file: the default bank)
+       bank-check [--zh] [--strict] --json FILE.toml     validate, then print the file's JSON form
+       --strict: warnings (e.g. no Chinese translation) are errors
        bank-check --bundle OUT                validate the default bank, write it as OUT (banks/default.jsonl)";
 
 fn main() -> ExitCode {
@@ -29,6 +36,7 @@ fn main() -> ExitCode {
         Lang::En
     };
     let json = args.iter().any(|a| a == "--json");
+    let strict = args.iter().any(|a| a == "--strict");
     if let Some(pos) = args.iter().position(|a| a == "--bundle") {
         return match (args.get(pos + 1), args.len()) {
             (Some(out), 2) => bundle(out, lang),
@@ -40,7 +48,7 @@ fn main() -> ExitCode {
     }
     if let Some(bad) = args
         .iter()
-        .find(|a| a.starts_with("--") && !matches!(a.as_str(), "--zh" | "--json"))
+        .find(|a| a.starts_with("--") && !matches!(a.as_str(), "--zh" | "--json" | "--strict"))
     {
         eprintln!("bank-check: unknown option {bad}\n{USAGE}");
         return ExitCode::FAILURE;
@@ -48,7 +56,7 @@ fn main() -> ExitCode {
     let files: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
     if json {
         return match files.as_slice() {
-            [file] => to_json(file, lang),
+            [file] => to_json(file, lang, strict),
             _ => {
                 eprintln!("bank-check: --json takes exactly one file\n{USAGE}");
                 ExitCode::FAILURE
@@ -59,7 +67,7 @@ fn main() -> ExitCode {
         eprintln!("{USAGE}");
         // The TOML files as written, so that a mistake is reported with its line.
         return report(
-            Bank::from_sources(TOML_SOURCES),
+            strictly(Bank::from_sources(TOML_SOURCES)),
             "default bank",
             lang,
             false,
@@ -71,12 +79,13 @@ fn main() -> ExitCode {
             failed = true;
             continue;
         };
-        let result = Bank::from_provider(
+        let result = Bank::check_provider(
             SOURCES,
             Source {
                 name: path,
                 text: &text,
             },
+            strict,
         );
         failed |= report(result, path, lang, false) != ExitCode::SUCCESS;
     }
@@ -99,7 +108,7 @@ fn read(path: &str) -> Option<String> {
 
 /// Validates one file, then prints its JSON form on standard output (the report goes to
 /// standard error, so that `> FILE.json` captures the JSON alone).
-fn to_json(path: &str, lang: Lang) -> ExitCode {
+fn to_json(path: &str, lang: Lang, strict: bool) -> ExitCode {
     let Some(text) = read(path) else {
         return ExitCode::FAILURE;
     };
@@ -107,7 +116,13 @@ fn to_json(path: &str, lang: Lang) -> ExitCode {
         name: path,
         text: &text,
     };
-    if report(Bank::from_provider(SOURCES, source), path, lang, true) != ExitCode::SUCCESS {
+    if report(
+        Bank::check_provider(SOURCES, source, strict),
+        path,
+        lang,
+        true,
+    ) != ExitCode::SUCCESS
+    {
         return ExitCode::FAILURE;
     }
     let json = match source.format() {
@@ -131,7 +146,13 @@ fn to_json(path: &str, lang: Lang) -> ExitCode {
 
 /// Validates the default bank, then writes its bundle to `out` (creating its folder).
 fn bundle(out: &str, lang: Lang) -> ExitCode {
-    if report(Bank::from_sources(SOURCES), "default bank", lang, true) != ExitCode::SUCCESS {
+    if report(
+        strictly(Bank::from_sources(SOURCES)),
+        "default bank",
+        lang,
+        true,
+    ) != ExitCode::SUCCESS
+    {
         return ExitCode::FAILURE;
     }
     let text = match write_bundle(SOURCES) {
@@ -157,13 +178,37 @@ fn bundle(out: &str, lang: Lang) -> ExitCode {
     }
 }
 
-fn report(
-    result: Result<Bank, Vec<BankError>>,
-    what: &str,
-    lang: Lang,
-    to_stderr: bool,
-) -> ExitCode {
-    match result {
+/// The default bank's result: checked strictly, so it has no warnings left.
+fn strictly(bank: Result<Bank, Vec<BankError>>) -> Checked {
+    Checked {
+        bank,
+        warnings: Vec::new(),
+    }
+}
+
+fn report(checked: Checked, what: &str, lang: Lang, to_stderr: bool) -> ExitCode {
+    let print = |line: String| {
+        if to_stderr {
+            eprintln!("{line}");
+        } else {
+            println!("{line}");
+        }
+    };
+    let warning = if lang == Lang::Zh {
+        "警告"
+    } else {
+        "warning"
+    };
+    for w in &checked.warnings {
+        print(format!("{warning}: {}", w.message(lang)));
+    }
+    if !checked.warnings.is_empty() {
+        print(format!(
+            "{what}: {} warning(s); --strict makes them errors",
+            checked.warnings.len()
+        ));
+    }
+    match checked.bank {
         Ok(bank) => {
             let line = format!(
                 "{what}: OK: {} {} ({} scope questions, {} domains, {} items)",

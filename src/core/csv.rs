@@ -42,7 +42,7 @@ pub const BOM: char = '\u{FEFF}';
 pub const CRLF: &str = "\r\n";
 
 /// The columns of [`answers_csv`], in order.
-pub const ANSWER_COLUMNS: [&str; 13] = [
+pub const ANSWER_COLUMNS: [&str; 14] = [
     "item_id",
     "domain",
     "title",
@@ -56,10 +56,11 @@ pub const ANSWER_COLUMNS: [&str; 13] = [
     "note",
     "owner",
     "frequency",
+    "source",
 ];
 
 /// The columns of [`gaps_csv`], in order.
-pub const GAP_COLUMNS: [&str; 13] = [
+pub const GAP_COLUMNS: [&str; 14] = [
     "rank",
     "item_id",
     "title",
@@ -73,6 +74,7 @@ pub const GAP_COLUMNS: [&str; 13] = [
     "remediation",
     "evidence",
     "note",
+    "source",
 ];
 
 /// `response` / `level` value for "don't know".
@@ -174,6 +176,7 @@ pub fn answers_csv(bank: &Bank, a: &Assessment, lang: Lang) -> String {
                 a.note(&item.id),
                 answer.map_or("", |x| x.owner.as_str()),
                 answer.map_or("", |x| x.frequency.as_str()),
+                item.source.as_deref().unwrap_or(""),
             ],
         );
     }
@@ -194,8 +197,7 @@ pub fn gaps_csv(bank: &Bank, scores: &Scores, a: &Assessment, lang: Lang) -> Str
         let item = gap.item(bank);
         let remediation = item
             .map(|i| {
-                i.how
-                    .get(lang)
+                i.steps(lang)
                     .iter()
                     .enumerate()
                     .map(|(k, step)| format!("{}. {}", k + 1, step.trim()))
@@ -222,8 +224,9 @@ pub fn gaps_csv(bank: &Bank, scores: &Scores, a: &Assessment, lang: Lang) -> Str
                 &gap.weighted_shortfall.to_string(),
                 &gap.criteria.join(LIST_SEP),
                 &remediation,
-                item.map_or("", |i| i.evidence.get(lang)),
+                item.map_or("", |i| i.evidence_text(lang)),
                 a.note(&gap.item),
+                item.and_then(|i| i.source.as_deref()).unwrap_or(""),
             ],
         );
     }

@@ -127,7 +127,7 @@ pub fn request_list(bank: &Bank, a: &Assessment, table: &SampleTable) -> Vec<Req
             }
             let no_evidence = [Lang::En, Lang::Zh]
                 .iter()
-                .all(|l| i.evidence.get(*l).trim().is_empty());
+                .all(|l| i.evidence_text(*l).trim().is_empty());
             if i.kind == ItemKind::Cuec && no_evidence {
                 flags.push(RequestFlag::NoEvidence);
             }
@@ -187,7 +187,7 @@ pub fn request_csv(bank: &Bank, rows: &[RequestRow], table: &SampleTable, lang: 
                 r.item.as_str(),
                 item.map_or("", |i| i.title.get(lang)),
                 r.kind.id(),
-                item.map_or("", |i| i.evidence.get(lang)),
+                item.map_or("", |i| i.evidence_text(lang)),
                 &r.owner,
                 &r.frequency,
                 recognised,

@@ -61,10 +61,20 @@ impl Text {
         }
     }
 
+    /// The text in `lang`; a text a provider left in English only (empty `zh`) is its
+    /// English (the UI marks it, see [`Text::has`]).
     pub fn get(&self, lang: Lang) -> &str {
         match lang {
-            Lang::En => &self.en,
-            Lang::Zh => &self.zh,
+            Lang::Zh if !self.zh.is_empty() => &self.zh,
+            Lang::Zh | Lang::En => &self.en,
+        }
+    }
+
+    /// Whether the text exists in `lang` (English always does in a validated bank).
+    pub fn has(&self, lang: Lang) -> bool {
+        match lang {
+            Lang::En => !self.en.is_empty(),
+            Lang::Zh => !self.zh.is_empty(),
         }
     }
 }
@@ -77,10 +87,19 @@ pub struct TextList {
 }
 
 impl TextList {
+    /// The list in `lang`, or in English when a provider left it untranslated.
     pub fn get(&self, lang: Lang) -> &[String] {
         match lang {
-            Lang::En => &self.en,
-            Lang::Zh => &self.zh,
+            Lang::Zh if !self.zh.is_empty() => &self.zh,
+            Lang::Zh | Lang::En => &self.en,
+        }
+    }
+
+    /// Whether the list exists in `lang`.
+    pub fn has(&self, lang: Lang) -> bool {
+        match lang {
+            Lang::En => !self.en.is_empty(),
+            Lang::Zh => !self.zh.is_empty(),
         }
     }
 }

@@ -125,12 +125,13 @@ pub async fn default_bank() -> Result<&'static Bank, BankProblem> {
 }
 
 /// Builds a provider's bank from its text: laid over the default bank when it `extends`
-/// it (downloading the default bank then), standalone otherwise.
+/// it, standalone otherwise; the default bank is downloaded only when the file needs it
+/// (it extends it, or leaves out part of `[scoring]`, which is then the default bank's).
 pub async fn provider_bank(name: &str, text: &str) -> Result<&'static Bank, BankProblem> {
     // Read once: whether it extends the default bank, then built from the same reading.
     let file =
         ProviderFile::parse(Source { name, text }).map_err(|e| BankProblem::Invalid(vec![e]))?;
-    let bank = if file.extends().is_some() {
+    let bank = if file.needs_base() {
         let files = default_files().await?;
         Bank::from_provider_file(&bundle_sources(&files), file)
     } else {

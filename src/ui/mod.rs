@@ -2,6 +2,7 @@
 //! (storage, URL, document title) only in Effects. No domain logic lives here.
 
 mod app;
+mod bank_credits;
 mod bank_source;
 mod charts;
 mod disclosure;

@@ -9,6 +9,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::bank_credits::text_lang;
 use super::disclosure::{fill_on_first_open, on_first_open};
 use super::state::use_session;
 use super::strings::{colon, criticality_text, level_label, t, Msg};
@@ -246,9 +247,17 @@ pub fn QuestionCard(
             _ => {}
         }
     };
-    let meta_html = meta_markup(id, kind_label, item.criticality, criticality_label, {
-        format!("{} {number}", t(lang, Msg::QuestionNumber))
-    });
+    let meta_html = meta_markup(
+        id,
+        item.source.as_deref().map(|s| (t(lang, Msg::SourceRef), s)),
+        kind_label,
+        item.criticality,
+        criticality_label,
+        format!("{} {number}", t(lang, Msg::QuestionNumber)),
+        item.untranslated(lang).then(|| t(lang, Msg::NotTranslated)),
+    );
+    let has_why = item.why.is_some();
+    let has_how = item.how.is_some() || item.evidence.is_some() || item.type2.is_some();
     // One effect per question keeps its radios in step with the answer (an import, another
     // tab, a cleared N/A), instead of one per radio: the radios are the scale's children in
     // the order levels 0–4, don't know, N/A.
@@ -279,8 +288,8 @@ pub fn QuestionCard(
         <article class="question" data-item=id data-q=id aria-labelledby=labelled_by on:keydown=on_key>
             <div class="question-meta" inner_html=meta_html></div>
             <fieldset>
-                <legend id=heading_id prop:textContent=item.title.get(lang)></legend>
-                <p class="statement" prop:textContent=item.statement.get(lang)></p>
+                <legend id=heading_id lang=text_lang(&item.title, lang) prop:textContent=item.title.get(lang)></legend>
+                <p class="statement" lang=text_lang(&item.statement, lang) prop:textContent=item.statement.get(lang)></p>
                 <div class="scale" node_ref=scale inner_html=scale_html on:change=on_scale_change></div>
                 <Show when=move || choice.get() == Some(Choice::NotApplicable)>
                     <label class="field" for=reason_id.clone()>{t(lang, Msg::NaReason)}</label>
@@ -311,10 +320,11 @@ pub fn QuestionCard(
                     </div>
                 })}
             </details>
-            <details on:toggle=fill_on_first_open(move || why_markup(item, lang))>
+            // Guidance a bank leaves out: its panel is hidden.
+            <details hidden=!has_why on:toggle=fill_on_first_open(move || why_markup(item, lang))>
                 <summary prop:textContent=t(lang, Msg::WhyItMatters)></summary>
             </details>
-            <details on:toggle=fill_on_first_open(move || how_markup(item, lang))>
+            <details hidden=!has_how on:toggle=fill_on_first_open(move || how_markup(item, lang))>
                 <summary prop:textContent=t(lang, Msg::HowToDoIt)></summary>
             </details>
             <details class="criteria" on:toggle=fill_on_first_open(move || criteria_markup(item, lang))>
@@ -367,39 +377,55 @@ fn criticality_class(c: Criticality) -> &'static str {
     }
 }
 
-/// The line above a question: its id, kind, criticality and number, as HTML (escaped).
+/// The line above a question: its id, its reference in the provider's source (label and
+/// value), kind, criticality, number, and the mark of a text the provider did not
+/// translate, as HTML (escaped).
 fn meta_markup(
     id: &str,
+    source: Option<(&str, &str)>,
     kind: &str,
     criticality: Criticality,
     criticality_label: &str,
     number: String,
+    untranslated: Option<&str>,
 ) -> Escaped {
     let mut out = Escaped::with_capacity(256);
-    out.element("span", "item-id", id)
-        .element("span", "badge", kind)
+    out.element("span", "item-id", id);
+    if let Some((label, source)) = source {
+        out.element("span", "item-source", &format!("{label} {source}"));
+    }
+    out.element("span", "badge", kind)
         .element("span", criticality_class(criticality), criticality_label)
         .element("span", "q-number", &number);
+    if let Some(mark) = untranslated {
+        out.element("span", "badge untranslated", mark);
+    }
     out
 }
 
 /// "Why it matters", as HTML (escaped).
 fn why_markup(item: &Item, lang: Lang) -> Escaped {
     let mut out = Escaped::default();
-    out.element("p", "", item.why.get(lang));
+    if let Some(why) = &item.why {
+        out.element("p", "", why.get(lang));
+    }
     out
 }
 
 /// "How to do it": the steps, the evidence and what a Type II period adds, as HTML (escaped).
 fn how_markup(item: &Item, lang: Lang) -> Escaped {
     let mut out = Escaped::default();
-    out.literal("<ol>");
-    for step in item.how.get(lang) {
-        out.element("li", "", step);
+    if !item.steps(lang).is_empty() {
+        out.literal("<ol>");
+        for step in item.steps(lang) {
+            out.element("li", "", step);
+        }
+        out.literal("</ol>");
     }
-    out.literal("</ol>")
-        .element("h3", "", t(lang, Msg::Evidence))
-        .element("p", "", item.evidence.get(lang));
+    if let Some(evidence) = &item.evidence {
+        out.element("h3", "", t(lang, Msg::Evidence))
+            .element("p", "", evidence.get(lang));
+    }
     if let Some(type2) = &item.type2 {
         out.element("h3", "", t(lang, Msg::Type2Adds))
             .element("p", "", type2.get(lang));

@@ -335,6 +335,12 @@ messages! {
     GapsForResult => "Gaps among the items of this result", "本结果相关条目中的差距";
     NotScored => "not scored", "未评分";
     SharedInvalid => "This share link cannot be opened:", "无法打开此分享链接：";
+    BankQuestionsFrom => "The questions come from a provider's question bank and are its author's words; this app describes only the criteria titles in its own words.", "本评估的问题来自服务商提供的题库，文字由该题库作者撰写；本应用仅以自己的文字描述标准标题。";
+    BankAttribution => "Source and licence", "来源与许可";
+    BankDisclaimer => "From the question bank's author", "题库作者声明";
+    BankPartlyUntranslated => "Parts of this question bank were not translated by the provider and are shown in English.", "此题库部分内容未由提供方翻译，以英文显示。";
+    NotTranslated => "Not translated by the provider", "提供方未翻译";
+    SourceRef => "Source ref.", "来源编号";
 }
 
 /// The label of a maturity level.

@@ -36,7 +36,7 @@ export async function axeViolations(page) {
 // first opened (src/ui/question.rs), so this waits until every one holds more than its summary.
 export async function openAllDetails(page) {
   await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
-  await page.waitForFunction(() => [...document.querySelectorAll('article.question details')].every((d) => d.children.length > 1));
+  await page.waitForFunction(() => [...document.querySelectorAll('article.question details:not([hidden])')].every((d) => d.children.length > 1));
 }
 
 /**
@@ -80,4 +80,18 @@ export async function plainText(locator) {
     copy.querySelectorAll('details').forEach((d) => d.remove());
     return copy.textContent.replace(/\s+/g, ' ').trim();
   });
+}
+
+/** RFC 4180 reader for the test (quotes, doubled quotes, CRLF inside quotes). */
+export function parseCsv(text) {
+  const rows = []; let row = []; let cell = ''; let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') quoted = false; else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(cell); cell = ''; } else if (c === '\r') { /* CRLF */ } else if (c === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; } else cell += c;
+  }
+  if (cell || row.length) { row.push(cell); rows.push(row); }
+  return rows;
 }

@@ -4,7 +4,7 @@
 import { test, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { STORAGE_KEY, axeViolations, openAllDetails } from './helpers.mjs';
+import { STORAGE_KEY, axeViolations, openAllDetails, parseCsv } from './helpers.mjs';
 
 const OUT = 'test-results/report';
 mkdirSync(OUT, { recursive: true });
@@ -105,19 +105,6 @@ test('the blank questionnaire prints every question of every branch', async ({ p
   expect(text).toContain('Which Trust Services Criteria categories besides Security will your report cover?');
 });
 
-/** RFC 4180 reader for the test (quotes, doubled quotes, CRLF inside quotes). */
-function parseCsv(text) {
-  const rows = []; let row = []; let cell = ''; let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') quoted = false; else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(cell); cell = ''; } else if (c === '\r') { /* CRLF */ } else if (c === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; } else cell += c;
-  }
-  if (cell || row.length) { row.push(cell); rows.push(row); }
-  return rows;
-}
 
 test('the answers CSV opens in Excel with Chinese text and parses back to the same answers', async ({ page }) => {
   await seed(page, 'zh');

@@ -11,7 +11,7 @@
 //! on one line. Every line is JSON; compact JSON never holds a raw line break.
 
 use super::error::{BankError, Problem};
-use super::load::Source;
+use super::source::Source;
 
 /// The name the app fetches the bundle by, relative to its page.
 pub const DEFAULT_BUNDLE_PATH: &str = "banks/default.jsonl";

@@ -18,6 +18,8 @@ pub enum Problem {
     /// An id, key or enum value that is not allowed: (value, what is expected).
     Invalid(String, String),
     OutOfRange(String, String),
+    /// A text longer than the format allows: (its length, the most allowed), in characters.
+    TooLong(usize, usize),
     Duplicate(String),
     UnknownCriterion(String),
     UnknownDomain(String),
@@ -38,6 +40,46 @@ pub enum Problem {
     RequiredScope(String),
     /// A readiness band the scoring gates rely on (`type1_ready`, `type2_ready`).
     MissingBand(String),
+    /// A field the format does not know (extension fields are written `x-…`).
+    UnknownField,
+    /// Warning: a text in a language the app does not speak (kept out of the bank).
+    LanguageIgnored(String),
+    /// Warning (an error for the default bank and with `bank-check --strict`): these
+    /// fields of the entry have no Chinese, or a placeholder instead of it.
+    Untranslated(Vec<String>),
+    /// Warning: this many items give no criticality and count as `medium`.
+    CriticalityDefaulted(usize),
+    /// Warning: no item is critical, so the gate on critical CUECs can never fire.
+    NoCriticalItem,
+}
+
+/// What kind of entry an error belongs to, so that a message calls a criterion a
+/// criterion and a domain a domain.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum EntryKind {
+    #[default]
+    Item,
+    Domain,
+    Scope,
+    Band,
+    Criterion,
+}
+
+impl EntryKind {
+    fn word(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (EntryKind::Item, Lang::En) => "item",
+            (EntryKind::Item, Lang::Zh) => "条目",
+            (EntryKind::Domain, Lang::En) => "domain",
+            (EntryKind::Domain, Lang::Zh) => "领域",
+            (EntryKind::Scope, Lang::En) => "scope question",
+            (EntryKind::Scope, Lang::Zh) => "范围问题",
+            (EntryKind::Band, Lang::En) => "band",
+            (EntryKind::Band, Lang::Zh) => "评级区间",
+            (EntryKind::Criterion, Lang::En) => "criterion",
+            (EntryKind::Criterion, Lang::Zh) => "标准",
+        }
+    }
 }
 
 impl Problem {
@@ -68,8 +110,10 @@ impl Problem {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BankError {
     pub file: String,
-    /// Item, domain, scope question or band id, when the error belongs to one.
+    /// Item, domain, scope question, band or criterion id, when the error belongs to one.
     pub entry: Option<String>,
+    /// What `entry` is.
+    pub kind: EntryKind,
     /// Field path, e.g. `why.zh` or `criteria`.
     pub field: Option<String>,
     pub problem: Problem,
@@ -81,11 +125,18 @@ impl BankError {
     /// message of megabytes.
     pub fn new(file: &str, entry: Option<&str>, field: Option<&str>, problem: Problem) -> Self {
         BankError {
-            file: quote(file),
+            file: shorten(file, DETAIL_CHARS),
             entry: entry.map(quote),
+            kind: EntryKind::Item,
             field: field.map(quote),
             problem: problem.shortened(),
         }
+    }
+
+    /// The same error about another kind of entry than an item.
+    pub fn of(mut self, kind: EntryKind) -> Self {
+        self.kind = kind;
+        self
     }
 
     /// The problem in words, without the location.
@@ -111,6 +162,8 @@ impl BankError {
             Invalid(v, exp) => format!("`{v}` is not valid; expected {exp}"),
             OutOfRange(v, r) if zh => format!("值 {v} 超出范围 {r}"),
             OutOfRange(v, r) => format!("{v} is out of range {r}"),
+            TooLong(n, max) if zh => format!("长度为 {n} 个字符，最多 {max} 个"),
+            TooLong(n, max) => format!("is {n} characters long; at most {max} are allowed"),
             Duplicate(id) if zh => format!("id `{id}` 重复"),
             Duplicate(id) => format!("id `{id}` is used twice"),
             UnknownCriterion(c) if zh => format!("`{c}` 不是 61 条信任服务标准之一"),
@@ -133,10 +186,12 @@ impl BankError {
             NeverTrue(c) => format!("the condition `{c}` can never be true"),
             StepCountMismatch(en, zh_n) if zh => format!("步骤数不一致：en {en} 条，zh {zh_n} 条"),
             StepCountMismatch(en, zh_n) => format!("en has {en} steps but zh has {zh_n}"),
-            Uncovered(c, cat) if zh => format!("类别 {cat} 在范围内时，没有任何问题覆盖标准 {c}"),
-            Uncovered(c, cat) => {
-                format!("no question covers criterion {c} when category {cat} is in scope")
-            }
+            Uncovered(c, cat) if zh => format!(
+                "类别 {cat} 在范围内时，没有任何问题覆盖标准 {c}（题库若不覆盖该类别，请在 [bank.covers] 中声明其覆盖范围）"
+            ),
+            Uncovered(c, cat) => format!(
+                "no question covers criterion {c} when category {cat} is in scope (a bank that does not cover this category declares what it covers in [bank.covers])"
+            ),
             NoHeader if zh => "缺少 [bank] 表".into(),
             NoHeader => "no [bank] table in any file".into(),
             SecondHeader if zh => "只能有一个 [bank] 表".into(),
@@ -155,6 +210,34 @@ impl BankError {
             MissingBand(b) => {
                 format!("the readiness band `{b}` is missing; the scoring gates rely on it")
             }
+            UnknownField if zh => "题库格式中没有此字段（扩展字段请以 x- 开头）".into(),
+            UnknownField => {
+                "is not a field of the bank format (write extension fields as x-…)".into()
+            }
+            LanguageIgnored(l) if zh => format!("应用只支持 en 和 zh，语言 `{l}` 的文本已忽略"),
+            LanguageIgnored(l) => {
+                format!("the app speaks en and zh only; the `{l}` text is ignored")
+            }
+            Untranslated(fields) if zh => format!(
+                "{} 未翻译成中文（应用将显示英文并注明“提供方未翻译”）",
+                fields.join(", ")
+            ),
+            Untranslated(fields) => format!(
+                "{} not translated into Chinese (the app shows the English, marked \"not translated by the provider\")",
+                fields.join(", ")
+            ),
+            CriticalityDefaulted(n) if zh => {
+                format!("{n} 个条目未设置 criticality，按 medium 计")
+            }
+            CriticalityDefaulted(n) => {
+                format!("{n} item(s) give no criticality and count as medium")
+            }
+            NoCriticalItem if zh => {
+                "没有任何 critical 条目，因此关键 CUEC 门槛永远不会触发".into()
+            }
+            NoCriticalItem => {
+                "no item is critical, so the gate on critical CUECs can never fire".into()
+            }
         }
     }
 
@@ -163,7 +246,9 @@ impl BankError {
         let mut s = self.file.clone();
         let zh = lang == Lang::Zh;
         if let Some(e) = &self.entry {
-            s.push_str(if zh { "：条目 " } else { ": item " });
+            s.push_str(if zh { "：" } else { ": " });
+            s.push_str(self.kind.word(lang));
+            s.push(' ');
             s.push_str(e);
         }
         if let Some(f) = &self.field {

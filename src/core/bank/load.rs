@@ -1,65 +1,37 @@
-//! Parsing, merging and validating bank files into a [`Bank`]. All problems are collected
+//! Merging and validating bank files (read by `source.rs`) into a [`Bank`]. All problems are collected
 //! (not just the first), so a bank author sees the whole list at once.
 
 use std::collections::BTreeSet;
 
-use super::error::{BankError, Problem};
+use super::checker::Checker;
+use super::coverage;
+use super::error::{BankError, EntryKind, Problem};
 use super::model::*;
 use super::raw::*;
+use super::source::{parse_file, ProviderFile, Source};
 use crate::core::condition::Condition;
-use crate::core::criteria::{Catalogue, Category};
-use crate::core::text::{Lang, Text, TextList};
-
-/// One bank source: a file name (for messages) and its text, in TOML or JSON (see
-/// [`Source::format`]).
-#[derive(Debug, Clone, Copy)]
-pub struct Source<'a> {
-    pub name: &'a str,
-    pub text: &'a str,
-}
-
-/// The two forms of a bank file, with the same structure: TOML, the authoring format, and
-/// JSON, the form the browser app reads (build.rs and `bank-check --json` convert one to
-/// the other). Reading TOML needs the crate feature `toml`; the web build is made without it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    Toml,
-    Json,
-}
-
-impl Source<'_> {
-    /// The format, told by the text itself: JSON when its first character (after white
-    /// space and a byte-order mark) is `{`, which a TOML document never starts with; JSON
-    /// also when the name ends in `.json`; TOML otherwise. The default bank's sources are
-    /// JSON under their .toml names, so that messages name the file the author edits.
-    pub fn format(&self) -> Format {
-        let first = self
-            .text
-            .trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
-            .chars()
-            .next();
-        if first == Some('{') || self.name.to_ascii_lowercase().ends_with(".json") {
-            Format::Json
-        } else {
-            Format::Toml
-        }
-    }
-}
+use crate::core::criteria::Catalogue;
+use crate::core::text::Lang;
 
 /// An entry of the merged raw bank, remembering the file it came from.
-struct From<T> {
-    file: String,
-    raw: T,
+pub(super) struct From<T> {
+    pub file: String,
+    pub raw: T,
 }
 
 #[derive(Default)]
 struct Merged {
+    /// Each file's top-level fields the format does not know.
+    extras: Vec<From<Extra>>,
     header: Option<From<RawHeader>>,
     scoring: Option<From<RawScoring>>,
     scope: Vec<From<RawScope>>,
     domains: Vec<From<RawDomain>>,
     items: Vec<From<RawItem>>,
 }
+
+/// The longest source reference (`source`, characters); content/FORMAT.md states it.
+pub const MAX_SOURCE: usize = 40;
 
 /// The scope questions and options the core gives meaning to.
 pub const REQUIRED_SCOPE: [(&str, &[&str]); 3] = [
@@ -75,34 +47,6 @@ pub const REQUIRED_SCOPE: [(&str, &[&str]); 3] = [
         ],
     ),
 ];
-
-fn parse_file(src: &Source) -> Result<RawFile, BankError> {
-    match src.format() {
-        Format::Json => serde_json::from_str::<RawFile>(src.text.trim_start_matches('\u{feff}'))
-            .map_err(|e| BankError::new(src.name, None, None, Problem::Parse(e.to_string()))),
-        Format::Toml => parse_toml(src),
-    }
-}
-
-#[cfg(feature = "toml")]
-fn parse_toml(src: &Source) -> Result<RawFile, BankError> {
-    toml::from_str::<RawFile>(src.text).map_err(|e| {
-        let msg = e.to_string().trim().replace('\n', " ");
-        BankError::new(src.name, None, None, Problem::Parse(msg))
-    })
-}
-
-/// Without the `toml` feature (the web build) a TOML bank is refused with the command that
-/// converts it.
-#[cfg(not(feature = "toml"))]
-fn parse_toml(src: &Source) -> Result<RawFile, BankError> {
-    Err(BankError::new(
-        src.name,
-        None,
-        None,
-        Problem::TomlNotSupported,
-    ))
-}
 
 /// Replaces the entry with the same id, or appends.
 fn upsert<T>(list: &mut Vec<From<T>>, entry: From<T>, id: impl Fn(&T) -> Option<&String>) {
@@ -120,6 +64,10 @@ impl Merged {
     /// Adds a standalone file: a second [bank] header is an error, duplicate ids are kept so
     /// that validation reports them.
     fn add(&mut self, name: &str, f: RawFile, errors: &mut Vec<BankError>) {
+        self.extras.push(From {
+            file: name.into(),
+            raw: f.extra,
+        });
         if let Some(h) = f.bank {
             if self.header.is_some() {
                 errors.push(BankError::new(
@@ -162,6 +110,10 @@ impl Merged {
     /// Lays a provider file over a base bank: same ids replace, new ids append, `remove`
     /// drops base items, and the provider's header (and scoring, if any) wins.
     fn overlay(&mut self, name: &str, f: RawFile, errors: &mut Vec<BankError>) {
+        self.extras.push(From {
+            file: name.into(),
+            raw: f.extra,
+        });
         if let Some(h) = f.bank {
             for id in &h.remove {
                 let before = self.items.len();
@@ -181,9 +133,13 @@ impl Merged {
             });
         }
         if let Some(s) = f.scoring {
+            let raw = match &self.scoring {
+                Some(base) => s.over(&base.raw),
+                None => s,
+            };
             self.scoring = Some(From {
                 file: name.into(),
-                raw: s,
+                raw,
             });
         }
         for raw in f.scope {
@@ -219,25 +175,38 @@ impl Merged {
     }
 }
 
+/// A provider bank checked: the bank or its errors, and the warnings either way (an
+/// English-only draft, languages the app ignores, criticality left to its default…).
+#[derive(Debug)]
+pub struct Checked {
+    pub bank: Result<Bank, Vec<BankError>>,
+    pub warnings: Vec<BankError>,
+}
+
+fn parse_all(sources: &[Source], merged: &mut Merged, errors: &mut Vec<BankError>) {
+    for src in sources {
+        match parse_file(src) {
+            Ok(f) => merged.add(src.name, f, errors),
+            Err(e) => errors.push(e),
+        }
+    }
+}
+
 impl Bank {
-    /// Builds a standalone bank from one or more files (the default bank is several).
+    /// Builds a standalone bank from one or more files (the default bank is several). It is
+    /// checked strictly: every warning (a missing translation, say) is an error.
     pub fn from_sources(sources: &[Source]) -> Result<Bank, Vec<BankError>> {
         let mut errors = Vec::new();
         let mut merged = Merged::default();
-        for src in sources {
-            match parse_file(src) {
-                Ok(f) => merged.add(src.name, f, &mut errors),
-                Err(e) => errors.push(e),
-            }
-        }
+        parse_all(sources, &mut merged, &mut errors);
         if !errors.is_empty() {
             return Err(errors);
         }
-        validate(merged)
+        validate(merged, true).bank
     }
 
     /// Builds a provider bank: a file that `extends` the base bank (given as its sources),
-    /// or a standalone bank when it extends nothing.
+    /// or a standalone bank when it extends nothing. Warnings are not errors here.
     pub fn from_provider(base: &[Source], provider: Source) -> Result<Bank, Vec<BankError>> {
         Bank::from_provider_file(base, ProviderFile::parse(provider).map_err(|e| vec![e])?)
     }
@@ -248,64 +217,75 @@ impl Bank {
         base: &[Source],
         provider: ProviderFile,
     ) -> Result<Bank, Vec<BankError>> {
+        Bank::check_provider_file(base, provider, false).bank
+    }
+
+    /// A provider bank with its warnings (`bank-check`); `strict` makes them errors.
+    pub fn check_provider(base: &[Source], provider: Source, strict: bool) -> Checked {
+        match ProviderFile::parse(provider) {
+            Ok(file) => Bank::check_provider_file(base, file, strict),
+            Err(e) => Checked {
+                bank: Err(vec![e]),
+                warnings: Vec::new(),
+            },
+        }
+    }
+
+    /// [`Bank::check_provider`] for a file already read. The base bank's files are read when
+    /// the provider's file extends it, or leaves out a part of `[scoring]` (which is then
+    /// the base bank's).
+    pub fn check_provider_file(base: &[Source], provider: ProviderFile, strict: bool) -> Checked {
+        let needs_base = provider.needs_base();
         let ProviderFile { name, file } = provider;
         let mut errors = Vec::new();
         let mut merged = Merged::default();
-        let Some(base_id) = file.bank.as_ref().and_then(|h| h.extends.clone()) else {
-            merged.add(&name, file, &mut errors);
-            if !errors.is_empty() {
-                return Err(errors);
+        if needs_base {
+            parse_all(base, &mut merged, &mut errors);
+        }
+        match file.bank.as_ref().and_then(|h| h.extends.clone()) {
+            Some(base_id) => {
+                let base_matches =
+                    merged.header.as_ref().and_then(|h| h.raw.id.as_ref()) == Some(&base_id);
+                if !base_matches {
+                    errors.push(BankError::new(
+                        &name,
+                        None,
+                        Some("bank.extends"),
+                        Problem::UnknownBase(base_id),
+                    ));
+                }
+                merged.overlay(&name, file, &mut errors);
             }
-            return validate(merged);
-        };
-        for src in base {
-            match parse_file(src) {
-                Ok(f) => merged.add(src.name, f, &mut errors),
-                Err(e) => errors.push(e),
+            None => {
+                // Standalone: only the base bank's scoring is kept, under what the file gives
+                // (not the base's item ids, which this bank does not have).
+                let base_scoring = merged.scoring.take().map(|mut b| {
+                    b.raw.observation_requires.clear();
+                    b
+                });
+                merged = Merged::default();
+                merged.add(&name, file, &mut errors);
+                merged.scoring = match (merged.scoring.take(), base_scoring) {
+                    (Some(own), Some(base)) => Some(From {
+                        file: own.file,
+                        raw: own.raw.over(&base.raw),
+                    }),
+                    (own, base) => own.or(base),
+                };
             }
         }
-        let base_matches = merged.header.as_ref().and_then(|h| h.raw.id.as_ref()) == Some(&base_id);
-        if !base_matches {
-            errors.push(BankError::new(
-                &name,
-                None,
-                Some("bank.extends"),
-                Problem::UnknownBase(base_id),
-            ));
-        }
-        merged.overlay(&name, file, &mut errors);
         if !errors.is_empty() {
-            return Err(errors);
+            return Checked {
+                bank: Err(errors),
+                warnings: Vec::new(),
+            };
         }
-        validate(merged)
+        let mut checked = validate(merged, strict);
+        if let Ok(bank) = &mut checked.bank {
+            bank.meta.provider = true;
+        }
+        checked
     }
-}
-
-/// A provider's bank file, read but not yet merged or validated.
-pub struct ProviderFile {
-    name: String,
-    file: RawFile,
-}
-
-impl ProviderFile {
-    /// Reads the file (JSON, or TOML with the feature `toml`); a syntax or type error names it.
-    pub fn parse(src: Source) -> Result<ProviderFile, BankError> {
-        Ok(ProviderFile {
-            name: src.name.to_string(),
-            file: parse_file(&src)?,
-        })
-    }
-
-    /// The id of the bank this file `extends`: the app downloads the default bank only for
-    /// a file that needs it.
-    pub fn extends(&self) -> Option<&str> {
-        self.file.bank.as_ref().and_then(|h| h.extends.as_deref())
-    }
-}
-
-struct Checker<'c> {
-    errors: Vec<BankError>,
-    catalogue: &'c Catalogue,
 }
 
 fn is_ident(s: &str) -> bool {
@@ -337,183 +317,6 @@ fn is_date(s: &str) -> bool {
             .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
 }
 
-impl Checker<'_> {
-    fn err(&mut self, file: &str, entry: Option<&str>, field: &str, p: Problem) {
-        self.errors
-            .push(BankError::new(file, entry, Some(field), p));
-    }
-
-    fn text(
-        &mut self,
-        file: &str,
-        entry: Option<&str>,
-        field: &str,
-        t: &Option<RawText>,
-    ) -> Option<Text> {
-        let Some(t) = t else {
-            self.err(file, entry, field, Problem::Missing);
-            return None;
-        };
-        let mut ok = true;
-        for (lang, v) in [(Lang::En, &t.en), (Lang::Zh, &t.zh)] {
-            match v {
-                None => {
-                    self.err(
-                        file,
-                        entry,
-                        &format!("{field}.{}", lang.code()),
-                        Problem::Missing,
-                    );
-                    ok = false;
-                }
-                Some(s) if s.trim().is_empty() => {
-                    self.err(
-                        file,
-                        entry,
-                        &format!("{field}.{}", lang.code()),
-                        Problem::EmptyText(lang),
-                    );
-                    ok = false;
-                }
-                Some(_) => {}
-            }
-        }
-        ok.then(|| {
-            Text::new(
-                t.en.clone().unwrap_or_default(),
-                t.zh.clone().unwrap_or_default(),
-            )
-        })
-    }
-
-    fn optional_text(
-        &mut self,
-        file: &str,
-        entry: Option<&str>,
-        field: &str,
-        t: &Option<RawText>,
-    ) -> Option<Text> {
-        t.as_ref().and_then(|_| self.text(file, entry, field, t))
-    }
-
-    fn steps(&mut self, file: &str, entry: &str, t: &Option<RawTextList>) -> Option<TextList> {
-        let Some(t) = t else {
-            self.err(file, Some(entry), "how", Problem::Missing);
-            return None;
-        };
-        let mut ok = true;
-        for (lang, v) in [(Lang::En, &t.en), (Lang::Zh, &t.zh)] {
-            let field = format!("how.{}", lang.code());
-            match v {
-                None => {
-                    self.err(file, Some(entry), &field, Problem::Missing);
-                    ok = false;
-                }
-                Some(list) if list.is_empty() || list.iter().any(|s| s.trim().is_empty()) => {
-                    self.err(file, Some(entry), &field, Problem::EmptyText(lang));
-                    ok = false;
-                }
-                Some(list) if list.len() > 6 => {
-                    self.err(
-                        file,
-                        Some(entry),
-                        &field,
-                        Problem::OutOfRange(list.len().to_string(), "1–6 steps".into()),
-                    );
-                    ok = false;
-                }
-                Some(_) => {}
-            }
-        }
-        let (en, zh) = (
-            t.en.clone().unwrap_or_default(),
-            t.zh.clone().unwrap_or_default(),
-        );
-        if ok && en.len() != zh.len() {
-            self.err(
-                file,
-                Some(entry),
-                "how",
-                Problem::StepCountMismatch(en.len(), zh.len()),
-            );
-            ok = false;
-        }
-        ok.then_some(TextList { en, zh })
-    }
-
-    /// Parses a condition and checks every reference against the scope questions allowed
-    /// (`scope[..limit]`), and that it can be true.
-    fn condition(
-        &mut self,
-        file: &str,
-        entry: &str,
-        src: &Option<String>,
-        scope: &[ScopeQuestion],
-        all_scope_ids: &[String],
-        limit: usize,
-    ) -> Option<Condition> {
-        let src = src.as_ref()?;
-        let cond = match Condition::parse(src) {
-            Ok(c) => c,
-            Err(e) => {
-                self.err(
-                    file,
-                    Some(entry),
-                    "show_if",
-                    Problem::BadCondition(e.to_string()),
-                );
-                return None;
-            }
-        };
-        let mut ok = true;
-        for t in cond.terms() {
-            match scope[..limit.min(scope.len())]
-                .iter()
-                .find(|q| q.id == t.question)
-            {
-                Some(q) if !q.options.iter().any(|o| o.id == t.option) => {
-                    self.err(
-                        file,
-                        Some(entry),
-                        "show_if",
-                        Problem::UnknownOption(t.question.clone(), t.option.clone()),
-                    );
-                    ok = false;
-                }
-                Some(_) => {}
-                None if all_scope_ids.contains(&t.question) => {
-                    self.err(
-                        file,
-                        Some(entry),
-                        "show_if",
-                        Problem::ForwardReference(t.question.clone()),
-                    );
-                    ok = false;
-                }
-                None => {
-                    self.err(
-                        file,
-                        Some(entry),
-                        "show_if",
-                        Problem::UnknownQuestion(t.question.clone()),
-                    );
-                    ok = false;
-                }
-            }
-        }
-        if ok && !cond.satisfiable(|q| scope.iter().any(|s| s.id == q && !s.multiple)) {
-            self.err(
-                file,
-                Some(entry),
-                "show_if",
-                Problem::NeverTrue(cond.source().to_string()),
-            );
-            ok = false;
-        }
-        ok.then_some(cond)
-    }
-}
-
 /// The conjunction of two conditions, in DNF (for checking that an item inside a
 /// conditional domain can still be shown).
 fn and(a: &Condition, b: &Condition) -> Option<Condition> {
@@ -538,22 +341,45 @@ fn and(a: &Condition, b: &Condition) -> Option<Condition> {
     Condition::parse(&parts.join(" | ")).ok()
 }
 
-fn validate(m: Merged) -> Result<Bank, Vec<BankError>> {
+/// Validates a merged bank. `strict` (the default bank, `bank-check --strict`): every
+/// warning is an error.
+fn validate(m: Merged, strict: bool) -> Checked {
     let catalogue = match Catalogue::builtin() {
         Ok(c) => c,
         Err(msg) => {
-            return Err(vec![BankError::new(
-                "criteria.toml",
-                None,
-                None,
-                Problem::Parse(msg),
-            )])
+            return Checked {
+                bank: Err(vec![BankError::new(
+                    "criteria.toml",
+                    None,
+                    None,
+                    Problem::Parse(msg),
+                )]),
+                warnings: Vec::new(),
+            }
         }
     };
-    let mut ck = Checker {
-        errors: Vec::new(),
-        catalogue,
-    };
+    let mut ck = Checker::new(catalogue);
+    let mut checked = check_merged(&mut ck, &m);
+    ck.finish_untranslated();
+    if strict {
+        let warnings = std::mem::take(&mut ck.warnings);
+        ck.errors.extend(warnings);
+    }
+    if !ck.errors.is_empty() {
+        checked = None;
+    }
+    Checked {
+        bank: checked.ok_or(ck.errors),
+        warnings: ck.warnings,
+    }
+}
+
+/// Checks every part of a merged bank, recording problems in `ck`; the bank when every
+/// part could be built.
+fn check_merged(ck: &mut Checker, m: &Merged) -> Option<Bank> {
+    for From { file, raw } in &m.extras {
+        ck.extra(file, None, "", raw);
+    }
 
     // [bank]
     let meta = match &m.header {
@@ -568,6 +394,7 @@ fn validate(m: Merged) -> Result<Bank, Vec<BankError>> {
             None
         }
         Some(From { file, raw: h }) => {
+            ck.extra(file, None, "bank", &h.extra);
             let schema = match h.schema_version {
                 Some(1) => Some(1),
                 Some(v) => {
@@ -631,6 +458,9 @@ fn validate(m: Merged) -> Result<Bank, Vec<BankError>> {
                 }
             };
             let title = ck.text(file, None, "bank.title", &h.title);
+            let covers = coverage::declared(ck, file, &h.covers);
+            let attribution = ck.optional_text(file, None, "bank.attribution", &h.attribution);
+            let disclaimer = ck.optional_text(file, None, "bank.disclaimer", &h.disclaimer);
             match (schema, id, version, date, title) {
                 (Some(schema_version), Some(id), Some(version), Some(date), Some(title)) => {
                     Some(BankMeta {
@@ -640,6 +470,10 @@ fn validate(m: Merged) -> Result<Bank, Vec<BankError>> {
                         date,
                         title,
                         extends: h.extends.clone(),
+                        covers,
+                        attribution,
+                        disclaimer,
+                        provider: false,
                     })
                 }
                 _ => None,
@@ -658,18 +492,20 @@ fn validate(m: Merged) -> Result<Bank, Vec<BankError>> {
             ck.err(&header_file, None, "scoring", Problem::Missing);
             None
         }
-        Some(From { file, raw: s }) => validate_scoring(&mut ck, file, s),
+        Some(From { file, raw: s }) => validate_scoring(ck, file, s),
     };
 
     // [[scope]]: conditions may refer only to earlier questions.
     let all_scope_ids: Vec<String> = m.scope.iter().filter_map(|s| s.raw.id.clone()).collect();
     let mut scope: Vec<ScopeQuestion> = Vec::new();
     let mut seen = BTreeSet::new();
+    ck.kind = EntryKind::Scope;
     for From { file, raw } in &m.scope {
         let Some(id) = raw.id.clone() else {
             ck.err(file, None, "scope.id", Problem::Missing);
             continue;
         };
+        ck.extra(file, Some(&id), "", &raw.extra);
         if !is_ident(&id) {
             ck.err(
                 file,
@@ -688,6 +524,7 @@ fn validate(m: Merged) -> Result<Bank, Vec<BankError>> {
         for (n, o) in raw.option.iter().enumerate() {
             let oid = o.id.clone().unwrap_or_default();
             let field = format!("option[{n}]");
+            ck.extra(file, Some(&id), &field, &o.extra);
             if !is_ident(&oid) {
                 ck.err(
                     file,
@@ -751,14 +588,20 @@ fn validate(m: Merged) -> Result<Bank, Vec<BankError>> {
         }
     }
 
+    if let Some(meta) = &meta {
+        coverage::check_gates(ck, &header_file, &meta.covers, &scope);
+    }
+
     // [[domain]]
     let mut domains = Vec::new();
     let mut seen = BTreeSet::new();
+    ck.kind = EntryKind::Domain;
     for From { file, raw } in &m.domains {
         let Some(id) = raw.id.clone() else {
             ck.err(file, None, "domain.id", Problem::Missing);
             continue;
         };
+        ck.extra(file, Some(&id), "", &raw.extra);
         if !is_ident(&id) {
             ck.err(
                 file,
@@ -770,10 +613,10 @@ fn validate(m: Merged) -> Result<Bank, Vec<BankError>> {
         if !seen.insert(id.clone()) {
             ck.err(file, Some(&id), "id", Problem::Duplicate(id.clone()));
         }
-        let title = ck.text(file, Some(&id), "title", &raw.title);
-        let intro = ck.text(file, Some(&id), "intro", &raw.intro);
+        let title = ck.title(file, Some(&id), &raw.title);
+        let intro = ck.optional_text(file, Some(&id), "intro", &raw.intro);
         let show_if = ck.condition(file, &id, &raw.show_if, &scope, &all_scope_ids, scope.len());
-        if let (Some(title), Some(intro)) = (title, intro) {
+        if let Some(title) = title {
             domains.push(Domain {
                 id,
                 title,
@@ -786,22 +629,34 @@ fn validate(m: Merged) -> Result<Bank, Vec<BankError>> {
     // [[item]]
     let mut items = Vec::new();
     let mut seen = BTreeSet::new();
+    ck.kind = EntryKind::Item;
     for From { file, raw } in &m.items {
-        if let Some(item) = validate_item(
-            &mut ck,
-            file,
-            raw,
-            &domains,
-            &scope,
-            &all_scope_ids,
-            &mut seen,
-        ) {
+        if let Some(item) =
+            validate_item(ck, file, raw, &domains, &scope, &all_scope_ids, &mut seen)
+        {
             items.push(item);
         }
     }
 
+    let defaulted = m
+        .items
+        .iter()
+        .filter(|i| i.raw.criticality.is_none())
+        .count();
+    if defaulted > 0 {
+        ck.warn(
+            &header_file,
+            None,
+            "criticality",
+            Problem::CriticalityDefaulted(defaulted),
+        );
+    }
+    if let Some(meta) = &meta {
+        coverage::check_reports(ck, &meta.covers, &m.items);
+    }
+
     let (Some(meta), Some(scoring)) = (meta, scoring) else {
-        return Err(ck.errors);
+        return None;
     };
     let bank = Bank {
         meta,
@@ -820,17 +675,23 @@ fn validate(m: Merged) -> Result<Bank, Vec<BankError>> {
             );
         }
     }
-    if ck.errors.is_empty() {
-        check_coverage(&mut ck, &bank, &header_file);
+    if !bank.items.is_empty()
+        && !bank
+            .items
+            .iter()
+            .any(|i| i.criticality == Criticality::Critical)
+    {
+        ck.warn(&header_file, None, "criticality", Problem::NoCriticalItem);
     }
     if ck.errors.is_empty() {
-        Ok(bank)
-    } else {
-        Err(ck.errors)
+        coverage::check(ck, &bank, &header_file);
     }
+    Some(bank)
 }
 
 fn validate_scoring(ck: &mut Checker, file: &str, s: &RawScoring) -> Option<ScoringConfig> {
+    ck.extra(file, None, "scoring", &s.extra);
+    ck.kind = EntryKind::Band;
     let mut ok = true;
     let mut weight = |ck: &mut Checker, c: Criticality| -> u32 {
         match s.weights.as_ref().and_then(|w| w.get(c.id())) {
@@ -896,6 +757,7 @@ fn validate_scoring(ck: &mut Checker, file: &str, s: &RawScoring) -> Option<Scor
     let mut seen = BTreeSet::new();
     for (n, b) in s.band.iter().enumerate() {
         let id = b.id.clone().unwrap_or_else(|| format!("band[{n}]"));
+        ck.extra(file, Some(&id), "", &b.extra);
         if b.id.is_none() {
             ck.err(file, Some(&id), "id", Problem::Missing);
             ok = false;
@@ -1014,6 +876,7 @@ fn validate_item(
     };
     let e = Some(id.as_str());
     let mut ok = true;
+    ck.extra(file, e, "", &raw.extra);
     if !is_item_id(&id) {
         ck.err(
             file,
@@ -1066,10 +929,26 @@ fn validate_item(
             );
             None
         }),
-        None => {
-            ck.err(file, e, "criticality", Problem::Missing);
+        // Documented default; the bank as a whole gets a warning (see `check_merged`).
+        None => Some(Criticality::Medium),
+    };
+    let source = match &raw.source {
+        Some(s) if s.trim().is_empty() => {
+            ck.err(file, e, "source", Problem::EmptyText(Lang::En));
+            ok = false;
             None
         }
+        Some(s) if s.chars().count() > MAX_SOURCE => {
+            ck.err(
+                file,
+                e,
+                "source",
+                Problem::TooLong(s.chars().count(), MAX_SOURCE),
+            );
+            ok = false;
+            None
+        }
+        s => s.clone(),
     };
     let mut reports = Vec::new();
     match &raw.reports {
@@ -1250,98 +1129,49 @@ fn validate_item(
             ok = false;
         }
     }
-    let title = ck.text(file, e, "title", &raw.title);
+    let title = ck.title(file, e, &raw.title);
     let statement = ck.text(file, e, "statement", &raw.statement);
-    let why = ck.text(file, e, "why", &raw.why);
+    // Guidance is optional; a part that is given must be valid.
+    let why = ck.optional_text(file, e, "why", &raw.why);
     let how = ck.steps(file, &id, &raw.how);
-    let evidence = ck.text(file, e, "evidence", &raw.evidence);
+    let evidence = ck.optional_text(file, e, "evidence", &raw.evidence);
     let type2 = ck.optional_text(file, e, "type2", &raw.type2);
-    if raw.type2.is_some() && type2.is_none() {
+    if (raw.type2.is_some() && type2.is_none())
+        || (raw.why.is_some() && why.is_none())
+        || (raw.evidence.is_some() && evidence.is_none())
+    {
         ok = false;
     }
-    match (
-        ok,
-        domain,
-        kind,
-        criticality,
-        title,
-        statement,
-        why,
-        how,
-        evidence,
-    ) {
-        (
-            true,
-            Some(domain),
-            Some(kind),
-            Some(criticality),
-            Some(title),
-            Some(statement),
-            Some(why),
-            Some(how),
-            Some(evidence),
-        ) => Some(Item {
-            id,
-            domain,
-            kind,
-            criticality,
-            reports,
-            criteria,
-            objectives,
-            also_own_soc2: raw.also_own_soc2,
-            assumed: raw.assumed,
-            theme,
-            checkpoints: raw.checkpoints.clone(),
-            show_if,
-            never_na: raw.never_na,
-            target,
-            title,
-            statement,
-            why,
-            how,
-            evidence,
-            type2,
-        }),
-        _ => None,
-    }
-}
-
-/// Every criterion of a category must be cited by an item that is shown whenever the
-/// customer heads for its own audit (Type I or II) with that category in scope, whatever
-/// the other scope answers are (three-valued evaluation: unknown answers stay unknown).
-fn check_coverage(ck: &mut Checker, bank: &Bank, file: &str) {
-    for crit in &ck.catalogue.criterion {
-        let Some(category) = ck.catalogue.category_of(&crit.id) else {
-            continue;
-        };
-        let covered = ["type1", "type2"].iter().all(|audit| {
-            let known = |q: &str, o: &str| match q {
-                "own_audit" => Some(o == *audit),
-                "categories" if category != Category::Security && o == category.id() => Some(true),
-                _ => None,
-            };
-            bank.items
-                .iter()
-                .filter(|i| i.criteria.contains(&crit.id))
-                .any(|i| {
-                    let domain_ok = bank
-                        .domain(&i.domain)
-                        .and_then(|d| d.show_if.as_ref())
-                        .is_none_or(|c| c.eval_partial(known) == Some(true));
-                    domain_ok
-                        && i.show_if
-                            .as_ref()
-                            .is_none_or(|c| c.eval_partial(known) == Some(true))
-                })
-        });
-        if !covered {
-            ck.errors.push(BankError::new(
-                file,
-                Some(&crit.id),
-                Some("criteria"),
-                Problem::Uncovered(crit.id.clone(), category.id().to_string()),
-            ));
+    let Ok(how) = how else {
+        return None;
+    };
+    match (ok, domain, kind, criticality, title, statement) {
+        (true, Some(domain), Some(kind), Some(criticality), Some(title), Some(statement)) => {
+            Some(Item {
+                id,
+                source,
+                domain,
+                kind,
+                criticality,
+                reports,
+                criteria,
+                objectives,
+                also_own_soc2: raw.also_own_soc2,
+                assumed: raw.assumed,
+                theme,
+                checkpoints: raw.checkpoints.clone(),
+                show_if,
+                never_na: raw.never_na,
+                target,
+                title,
+                statement,
+                why,
+                how,
+                evidence,
+                type2,
+            })
         }
+        _ => None,
     }
 }
 

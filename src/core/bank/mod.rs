@@ -2,16 +2,22 @@
 //! validated model the rest of the app reads.
 
 mod bundle;
+mod checker;
 #[cfg(feature = "toml")]
 mod convert;
+mod coverage;
 mod error;
+mod extra;
 mod load;
 mod model;
 mod raw;
+mod source;
 
 pub use bundle::{bundle_sources, read_bundle, write_bundle, DEFAULT_BUNDLE_PATH};
+pub use checker::{MAX_TITLE, STEPS};
 #[cfg(feature = "toml")]
 pub use convert::toml_to_json;
-pub use error::{BankError, Problem};
-pub use load::{Format, ProviderFile, Source, REQUIRED_SCOPE};
+pub use error::{BankError, EntryKind, Problem};
+pub use load::{Checked, MAX_SOURCE, REQUIRED_SCOPE};
 pub use model::*;
+pub use source::{Format, ProviderFile, Source};

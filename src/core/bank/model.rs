@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use crate::core::condition::{Condition, ScopeAnswers};
+use crate::core::criteria::Category;
 use crate::core::text::{Text, TextList};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,6 +16,63 @@ pub struct BankMeta {
     pub title: Text,
     /// Set when this bank extends another (a provider bank over the default).
     pub extends: Option<String>,
+    /// What the bank declares it covers; the coverage rule checks only that.
+    pub covers: Covers,
+    /// Who wrote the content, its sources and licence (shown in the app and the report).
+    pub attribution: Option<Text>,
+    /// The bank's own disclaimer, shown beside the app's.
+    pub disclaimer: Option<Text>,
+    /// Loaded as a provider's bank (`?bank=` or a picked file), not the default bank: the
+    /// app then says whose words its questions are.
+    pub provider: bool,
+}
+
+/// What a bank is for (`[bank.covers] purpose`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Purpose {
+    /// A list of complementary user entity controls (and user responsibilities).
+    Cuec,
+    /// Readiness questions for the customer's own SOC 2: the coverage rule applies.
+    Readiness,
+}
+
+impl Purpose {
+    pub const ALL: [Purpose; 2] = [Purpose::Cuec, Purpose::Readiness];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Purpose::Cuec => "cuec",
+            Purpose::Readiness => "readiness",
+        }
+    }
+
+    pub fn from_id(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|p| p.id() == s)
+    }
+}
+
+/// A bank's declared coverage (`[bank.covers]`); each list defaults to everything.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Covers {
+    pub purpose: Vec<Purpose>,
+    /// The reports its items may apply to.
+    pub reports: Vec<Report>,
+    /// The categories whose every criterion a readiness bank covers.
+    pub categories: Vec<Category>,
+    /// The bank's own scope questions that may legitimately take a criterion out of scope
+    /// (e.g. a controller/processor role for privacy criteria).
+    pub gates: Vec<String>,
+}
+
+impl Default for Covers {
+    fn default() -> Self {
+        Covers {
+            purpose: Purpose::ALL.to_vec(),
+            reports: vec![Report::Soc1, Report::Soc2],
+            categories: Category::ALL.to_vec(),
+            gates: Vec::new(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -224,13 +282,16 @@ pub struct ScopeQuestion {
 pub struct Domain {
     pub id: String,
     pub title: Text,
-    pub intro: Text,
+    pub intro: Option<Text>,
     pub show_if: Option<Condition>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Item {
     pub id: String,
+    /// The item's reference in the provider's own source (e.g. `CC6.1.11`), shown beside
+    /// the id; the id stays the key of answers, exports and share links.
+    pub source: Option<String>,
     pub domain: String,
     pub kind: ItemKind,
     pub criticality: Criticality,
@@ -253,9 +314,10 @@ pub struct Item {
     pub target: Option<u8>,
     pub title: Text,
     pub statement: Text,
-    pub why: Text,
-    pub how: TextList,
-    pub evidence: Text,
+    /// Guidance is optional: a missing part hides its panel.
+    pub why: Option<Text>,
+    pub how: Option<TextList>,
+    pub evidence: Option<Text>,
     pub type2: Option<Text>,
 }
 
@@ -272,6 +334,30 @@ impl Item {
     /// Whether the item counts in the reliance result for the provider's `report`.
     pub fn counts_for_reliance_on(&self, report: Report) -> bool {
         self.kind.counts_for_reliance() && self.reports.contains(&report)
+    }
+
+    /// The remediation steps in one language (none when the bank gives none).
+    pub fn steps(&self, lang: crate::core::text::Lang) -> &[String] {
+        self.how.as_ref().map_or(&[], |h| h.get(lang))
+    }
+
+    /// What an auditor asks to see, in one language ("" when the bank does not say).
+    pub fn evidence_text(&self, lang: crate::core::text::Lang) -> &str {
+        self.evidence.as_ref().map_or("", |e| e.get(lang))
+    }
+
+    /// Whether any of the item's texts is missing in `lang` (a provider's English-only
+    /// draft): the UI marks it "not translated by the provider".
+    pub fn untranslated(&self, lang: crate::core::text::Lang) -> bool {
+        let texts = [
+            Some(&self.title),
+            Some(&self.statement),
+            self.why.as_ref(),
+            self.evidence.as_ref(),
+            self.type2.as_ref(),
+        ];
+        texts.into_iter().flatten().any(|t| !t.has(lang))
+            || self.how.as_ref().is_some_and(|h| !h.has(lang))
     }
 }
 
@@ -355,6 +441,23 @@ impl Bank {
     /// The band with this position (a [`crate::core::scoring::BandRef`]'s index).
     pub fn band(&self, index: usize) -> Option<&Band> {
         self.scoring.bands.get(index)
+    }
+
+    /// Whether any text of the bank is missing in `lang` (a provider's English-only draft).
+    pub fn untranslated(&self, lang: crate::core::text::Lang) -> bool {
+        let scope = self.scope.iter().any(|q| {
+            !q.text.has(lang)
+                || q.help.as_ref().is_some_and(|h| !h.has(lang))
+                || q.options.iter().any(|o| !o.label.has(lang))
+        });
+        let domains = self
+            .domains
+            .iter()
+            .any(|d| !d.title.has(lang) || d.intro.as_ref().is_some_and(|i| !i.has(lang)));
+        !self.meta.title.has(lang)
+            || scope
+            || domains
+            || self.items.iter().any(|i| i.untranslated(lang))
     }
 
     /// The target level of an item.

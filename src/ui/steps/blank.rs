@@ -38,7 +38,7 @@ pub fn BlankStep() -> impl IntoView {
                     {bank.domains.iter().map(|d| view! {
                         <section class="report-section">
                             <h2>{d.title.get(l).to_string()}</h2>
-                            <p class="intro">{d.intro.get(l).to_string()}</p>
+                            {d.intro.as_ref().map(|intro| view! { <p class="intro">{intro.get(l).to_string()}</p> })}
                             {bank.items_of(&d.id).map(|i| view! {
                                 <div class="blank-q">
                                     <p class="blank-statement"><span class="item-id">{i.id.clone()}</span> " " <strong>{i.title.get(l).to_string()}</strong></p>

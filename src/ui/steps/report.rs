@@ -10,6 +10,7 @@ use crate::core::csv::{answers_csv, gaps_csv};
 use crate::core::exchange::export_json;
 use crate::core::scoring::{Results, Scores, NEXT_STEPS};
 use crate::core::text::Lang;
+use crate::ui::bank_credits::BankCredits;
 use crate::ui::charts::{CategoryChart, DomainChart};
 use crate::ui::download::{download, file_stem};
 use crate::ui::state::{now_iso, use_session};
@@ -217,7 +218,7 @@ fn report_body(
                     {s.gaps.iter().take(DETAILED_GAPS).enumerate().map(|(n, g)| {
                         let item = bank.item(&g.item);
                         let title = item.map(|i| i.title.get(lang).to_string()).unwrap_or_default();
-                        let steps: Vec<String> = item.map(|i| i.how.get(lang).to_vec()).unwrap_or_default();
+                        let steps: Vec<String> = item.map(|i| i.steps(lang).to_vec()).unwrap_or_default();
                         let note = a.note(&g.item).to_string();
                         view! {
                             <tr>
@@ -281,7 +282,7 @@ fn report_body(
                                 <td><span class="item-id">{i.id.clone()}</span> " " {i.title.get(lang).to_string()}</td>
                                 <td>{ans.owner}</td>
                                 <td>{ans.frequency}</td>
-                                <td>{i.evidence.get(lang).to_string()}</td>
+                                <td>{i.evidence_text(lang).to_string()}</td>
                                 <td class="signature"></td>
                             </tr>
                         }
@@ -313,6 +314,7 @@ fn report_body(
         <section class="report-section disclaimer">
             <h2>{t(lang, Msg::DisclaimerTitle)}</h2>
             <p>{t(lang, Msg::Disclaimer)}</p>
+            <BankCredits bank=bank lang=lang />
         </section>
     }
 }

@@ -82,7 +82,7 @@ pub fn RequestsStep() -> impl IntoView {
                         rows.get().into_iter().map(|r| {
                             let item = bank.item(&r.item);
                             let title = item.map(|i| i.title.get(l).to_string()).unwrap_or_default();
-                            let evidence = item.map(|i| i.evidence.get(l).to_string()).unwrap_or_default();
+                            let evidence = item.map(|i| i.evidence_text(l).to_string()).unwrap_or_default();
                             let flags: Vec<&str> = r.flags.iter().map(|f| t(l, flag_text(*f))).collect();
                             view! {
                                 <tr class=if r.flags.is_empty() { "" } else { "flagged" } data-item=r.item.clone()>

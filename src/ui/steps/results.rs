@@ -103,7 +103,7 @@ pub fn gap_view(g: &Gap, bank: &'static Bank, lang: Lang, note: String) -> impl 
     let title = item
         .map(|i| i.title.get(lang).to_string())
         .unwrap_or_default();
-    let steps: Vec<String> = item.map(|i| i.how.get(lang).to_vec()).unwrap_or_default();
+    let steps: Vec<String> = item.map(|i| i.steps(lang).to_vec()).unwrap_or_default();
     let level = if g.dont_know {
         t(lang, Msg::DontKnow).to_string()
     } else {

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::ui::bank_credits::BankCredits;
 use crate::ui::route::{sequence, Step};
 use crate::ui::state::use_session;
 use crate::ui::strings::{t, tr, Msg};
@@ -39,6 +40,7 @@ pub fn Welcome() -> impl IntoView {
             <p>{tr(lang, Msg::WelcomeWhat)}</p>
             <p>{tr(lang, Msg::WelcomeTime)}</p>
             <p class="privacy">{tr(lang, Msg::WelcomePrivacy)}</p>
+            {move || view! { <BankCredits bank=bank lang=lang.get() /> }}
             <h2>{tr(lang, Msg::KeyboardHelpTitle)}</h2>
             <p>{tr(lang, Msg::KeyboardHelp)}</p>
             <p class="actions">
