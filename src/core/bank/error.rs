@@ -102,6 +102,8 @@ impl Problem {
             UnknownBase(v) => UnknownBase(quote(&v)),
             RequiredScope(v) => RequiredScope(quote(&v)),
             MissingBand(v) => MissingBand(quote(&v)),
+            LanguageIgnored(v) => LanguageIgnored(quote(&v)),
+            Untranslated(fields) => Untranslated(fields.iter().map(|f| quote(f)).collect()),
             other => other,
         }
     }
