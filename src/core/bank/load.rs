@@ -1145,6 +1145,9 @@ fn validate_item(
     let Ok(how) = how else {
         return None;
     };
+    let for_provider =
+        super::provider_steps::validate(&mut ck.errors, file, &id, &raw.for_provider, scope);
+    ok &= for_provider.is_some();
     match (ok, domain, kind, criticality, title, statement) {
         (true, Some(domain), Some(kind), Some(criticality), Some(title), Some(statement)) => {
             Some(Item {
@@ -1169,6 +1172,7 @@ fn validate_item(
                 how,
                 evidence,
                 type2,
+                for_provider: for_provider.unwrap_or_default(),
             })
         }
         _ => None,
