@@ -31,8 +31,16 @@ fn the_guide_validates_and_shows_each_topic_somewhere_that_exists() {
         assert!(guide.topics.iter().any(|t| t.id == id), "no topic {id}");
     }
     // The audit-preparation section and the results page carry the topics.
-    assert!(guide.topics_for("rd_audit").count() >= 5);
-    assert!(guide.topics_for("results").count() >= 5);
+    assert!(guide.topics_for("rd_audit", true).len() >= 5);
+    assert!(guide.topics_for("results", true).len() >= 5);
+    // Without an own audit, only the provider-report topic remains.
+    let ids: Vec<&str> = guide
+        .topics_for("results", false)
+        .into_iter()
+        .map(|t| t.id.as_str())
+        .collect();
+    assert_eq!(ids, ["provider_reports"]);
+    assert_eq!(guide.printed(false).count(), 1);
     let sizes = guide
         .topics
         .iter()

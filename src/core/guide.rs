@@ -25,6 +25,8 @@ struct RawTopic {
     id: Option<String>,
     #[serde(default)]
     show_in: Vec<String>,
+    #[serde(default)]
+    own_audit_only: bool,
     title: Option<Text>,
     text: Option<TextList>,
     columns: Option<TextList>,
@@ -62,6 +64,8 @@ pub struct Topic {
     pub id: String,
     /// Where the topic is shown: a section's domain id, or `results`.
     pub show_in: Vec<String>,
+    /// Only for a customer heading for its own examination (Type I or II).
+    pub own_audit_only: bool,
     pub title: Text,
     /// Paragraphs.
     pub text: TextList,
@@ -171,6 +175,7 @@ impl Guide {
             topics.push(Topic {
                 id,
                 show_in: t.show_in.clone(),
+                own_audit_only: t.own_audit_only,
                 title: t.title.clone().unwrap_or_default(),
                 text: t.text.clone().unwrap_or_default(),
                 table,
@@ -191,10 +196,19 @@ impl Guide {
             .map_err(Vec::as_slice)
     }
 
-    /// The topics shown in one place (a section's domain id, or `results`), in file order.
-    pub fn topics_for<'a>(&'a self, place: &'a str) -> impl Iterator<Item = &'a Topic> + 'a {
+    /// The topics shown in one place (a section's domain id, or `results`), in file order;
+    /// without an own audit, not the topics that concern only that.
+    pub fn topics_for(&self, place: &str, own_audit: bool) -> Vec<&Topic> {
         self.topics
             .iter()
-            .filter(move |t| t.show_in.iter().any(|p| p == place))
+            .filter(|t| t.show_in.iter().any(|p| p == place) && (own_audit || !t.own_audit_only))
+            .collect()
+    }
+
+    /// The topics printed in the report's appendix.
+    pub fn printed(&self, own_audit: bool) -> impl Iterator<Item = &Topic> + '_ {
+        self.topics
+            .iter()
+            .filter(move |t| own_audit || !t.own_audit_only)
     }
 }

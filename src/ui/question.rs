@@ -412,6 +412,13 @@ fn why_markup(item: &Item, lang: Lang) -> Escaped {
     if let Some(why) = &item.why {
         out.element("p", "", why.get(lang));
     }
+    let text = [
+        item.title.get(lang),
+        item.statement.get(lang),
+        item.why.as_ref().map_or("", |w| w.get(lang)),
+    ]
+    .join("\n");
+    crate::ui::guide::push_glossary_links(&mut out, &text, lang);
     out
 }
 

@@ -313,6 +313,8 @@ fn report_body(
             </table>
         </section>
 
+        {crate::ui::guide::guide_appendix(lang, results.own.is_some())}
+
         <section class="report-section disclaimer">
             <h2>{t(lang, Msg::DisclaimerTitle)}</h2>
             <p>{t(lang, Msg::Disclaimer)}</p>

@@ -37,6 +37,7 @@ pub fn ResultsStep() -> impl IntoView {
                 </p>
                 <super::report::Exports />
             </div>
+            <crate::ui::guide::GuideTopics place="results".to_string() lang=lang />
         </section>
     }
 }
