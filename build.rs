@@ -86,6 +86,12 @@ fn run() -> Result<(), String> {
     write("default_bank_sources.rs", &json_list)?;
     write("default_bank_toml_sources.rs", &toml_list)?;
 
+    // The guide and the glossary (src/core/guide.rs, glossary.rs) are compiled into the app.
+    for name in ["guide", "glossary"] {
+        let file = format!("content/{name}.toml");
+        println!("cargo:rerun-if-changed={file}");
+        convert_file(Path::new(&file), &out_dir.join(format!("{name}.json")))?;
+    }
     convert_file(
         Path::new("content/criteria.toml"),
         &out_dir.join("criteria.json"),

@@ -218,7 +218,7 @@ fn each_broken_item_gives_exactly_its_error() {
                 f,
                 e,
                 Some("checkpoints"),
-                Problem::Invalid("R24".into(), "R1–R23".into()),
+                Problem::Invalid("R24".into(), "R1–R23 or DC1–DC9".into()),
             ),
         ),
         (

@@ -131,8 +131,19 @@ fn persona_no_system_description_is_not_type1_ready() {
     let mut want: Vec<String> = zero.map(String::from).to_vec();
     want.sort();
     assert_eq!(failing, want);
-    // The risk assessment is the only own control of CC3.2, so that criterion is not met;
-    // the other three criteria have other controls at 3 or more.
+    // CC3.2 has a second own control (RSK-13, the inputs of the risk analysis) at 4, so every
+    // criterion still has a control at 3 or more.
+    assert!(own.gate(OwnGateKind::CriterionNotMet).is_none());
+    // Without it as well, CC3.2 is not met; the other criteria have other controls.
+    answer_all(bank, &mut a, |id, _| {
+        if zero.contains(&id) || id == "RSK-13" {
+            0
+        } else {
+            4
+        }
+    });
+    let (_, r) = evaluate(bank, &a);
+    let own = r.own.as_ref().unwrap();
     let not_met = &own.gate(OwnGateKind::CriterionNotMet).unwrap().ids;
     assert_eq!(not_met, &["CC3.2"]);
 }

@@ -14,6 +14,8 @@ pub mod csv;
 pub mod default_bank;
 pub mod detail;
 pub mod exchange;
+pub mod glossary;
+pub mod guide;
 pub mod html;
 pub mod persist;
 pub mod provider_reports;

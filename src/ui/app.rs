@@ -259,6 +259,7 @@ fn Shell(bank: &'static Bank, lang: RwSignal<Lang>) -> impl IntoView {
         Step::Data => view! { <DataStep /> }.into_any(),
         Step::Requests => view! { <super::steps::requests::RequestsStep /> }.into_any(),
         Step::Compare => view! { <super::steps::compare::CompareStep /> }.into_any(),
+        Step::Glossary => view! { <super::steps::glossary::GlossaryStep /> }.into_any(),
     };
     view! {
         {move || match shared.get() {

@@ -245,6 +245,7 @@ fn connect_per_shell(embed: Embed, session: Session, step: Memo<Step>) {
             Step::Data => "data".into(),
             Step::Requests => "requests".into(),
             Step::Compare => "compare".into(),
+            Step::Glossary => "glossary".into(),
         };
         for_step.post("step", serde_json::json!({ "step": name }));
     });

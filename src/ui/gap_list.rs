@@ -68,7 +68,16 @@ pub fn GapList(
         filter.with(|f| {
             f.apply(bank, &scores, &assessment)
                 .into_iter()
-                .map(|g| gap_view(g, bank, lang, assessment.note(&g.item).to_string()))
+                .map(|g| {
+                    let provider = bank.chosen_provider(&assessment.scope);
+                    gap_view(
+                        g,
+                        bank,
+                        lang,
+                        assessment.note(&g.item).to_string(),
+                        provider,
+                    )
+                })
                 .collect_view()
         })
     };

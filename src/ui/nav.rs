@@ -33,6 +33,7 @@ pub fn step_title(step: &Step) -> Signal<String> {
             Step::Data => t(l, Msg::StepData).to_string(),
             Step::Requests => t(l, Msg::StepRequests).to_string(),
             Step::Compare => t(l, Msg::StepCompare).to_string(),
+            Step::Glossary => t(l, Msg::Glossary).to_string(),
         }
     })
 }

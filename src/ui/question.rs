@@ -324,7 +324,10 @@ pub fn QuestionCard(
             <details hidden=!has_why on:toggle=fill_on_first_open(move || why_markup(item, lang))>
                 <summary prop:textContent=t(lang, Msg::WhyItMatters)></summary>
             </details>
-            <details hidden=!has_how on:toggle=fill_on_first_open(move || how_markup(item, lang))>
+            <details hidden=!has_how on:toggle=fill_on_first_open(move || {
+                let provider = session.assessment.with_untracked(|a| bank.chosen_provider(&a.scope).map(str::to_string));
+                how_markup(item, provider.as_deref(), lang)
+            })>
                 <summary prop:textContent=t(lang, Msg::HowToDoIt)></summary>
             </details>
             <details class="criteria" on:toggle=fill_on_first_open(move || criteria_markup(item, lang))>
@@ -409,22 +412,32 @@ fn why_markup(item: &Item, lang: Lang) -> Escaped {
     if let Some(why) = &item.why {
         out.element("p", "", why.get(lang));
     }
+    let text = [
+        item.title.get(lang),
+        item.statement.get(lang),
+        item.why.as_ref().map_or("", |w| w.get(lang)),
+    ]
+    .join("\n");
+    crate::ui::guide::push_glossary_links(&mut out, &text, lang);
     out
 }
 
-/// "How to do it": the steps, the evidence and what a Type II period adds, as HTML (escaped).
-fn how_markup(item: &Item, lang: Lang) -> Escaped {
+/// "How to do it": the steps (the generic ones, then the chosen provider's), the evidence and
+/// what a Type II period adds, as HTML (escaped).
+fn how_markup(item: &Item, provider: Option<&str>, lang: Lang) -> Escaped {
     let mut out = Escaped::default();
-    if !item.steps(lang).is_empty() {
+    let steps = item.how_for(provider, lang);
+    if !steps.is_empty() {
         out.literal("<ol>");
-        for step in item.steps(lang) {
+        for step in steps {
             out.element("li", "", step);
         }
         out.literal("</ol>");
     }
-    if let Some(evidence) = &item.evidence {
+    let evidence = item.evidence_for(provider, lang);
+    if !evidence.is_empty() {
         out.element("h3", "", t(lang, Msg::Evidence))
-            .element("p", "", evidence.get(lang));
+            .element("p", "", &evidence);
     }
     if let Some(type2) = &item.type2 {
         out.element("h3", "", t(lang, Msg::Type2Adds))

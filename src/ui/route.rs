@@ -22,6 +22,7 @@ pub enum Step {
     Requests,
     /// Two assessments compared, and the trend of all of them.
     Compare,
+    Glossary,
 }
 
 impl Step {
@@ -36,6 +37,7 @@ impl Step {
             (Some("data"), _) => Step::Data,
             (Some("requests"), _) => Step::Requests,
             (Some("compare"), _) => Step::Compare,
+            (Some("glossary"), _) => Step::Glossary,
             _ => Step::Welcome,
         }
     }
@@ -74,6 +76,7 @@ impl Step {
                 Step::Data => p.set("step", "data"),
                 Step::Requests => p.set("step", "requests"),
                 Step::Compare => p.set("step", "compare"),
+                Step::Glossary => p.set("step", "glossary"),
             }
         }
         let query: String = params.map(|p| p.to_string().into()).unwrap_or_default();

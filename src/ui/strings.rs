@@ -312,6 +312,11 @@ messages! {
     ExecutiveSummary => "Executive summary", "执行摘要";
     Verdict => "Verdict", "结论";
     GapPlan => "Gap plan", "差距整改计划";
+    AuditGuide => "Audit-preparation guide", "审计准备指南";
+    AppendixGuide => "Appendix: audit-preparation guide", "附录：审计准备指南";
+    Glossary => "Glossary", "术语表";
+    TermsUsed => "Terms used here:", "相关术语：";
+    CicpaTerm => "CICPA term: ", "中注协术语：";
     NoGaps => "No answered item is below its target.", "没有低于目标级别的已答条目。";
     Criticality => "Criticality", "重要性";
     LevelTarget => "Level → target", "当前级别 → 目标";

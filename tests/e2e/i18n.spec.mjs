@@ -30,7 +30,7 @@ function bankZhWords() {
 // Terms Chinese practitioners write in Latin letters, file formats, key names, and the
 // language switch's own "English" button.
 const UI_TERMS = new Set(['SOC', 'Type', 'I', 'II', 'CUEC', 'CSV', 'JSON', 'PDF', 'Excel', 'AICPA', 'English', 'D', 'N', 'Tab']);
-const ID = /^([A-Z]{2,4}-\d{2}|(CC|A|C|PI|P)\d(\.\d)?|soc-readiness-default|\d.*)$/;
+const ID = /^([A-Z]{2,4}-\d{2}|DC\d|(CC|A|C|PI|P)\d(\.\d)?|soc-readiness-default|\d.*)$/;
 
 const FULL_SCOPE = {
   provider: ['tencent'], reliance: ['soc1', 'soc2'], own_audit: ['type2'], audit_when: ['within_6m'],

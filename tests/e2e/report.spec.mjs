@@ -228,7 +228,10 @@ test('the printed report gives the no-own-audit customer no examination line, an
   }
   // No examination verdict at all for the customer with no own audit (the scope table may
   // still quote the question it answered "No" to).
-  expect(relianceOnly).not.toMatch(/Ready for a Type I|Ready to start the Type II|Type I ready|Type II ready|observation period/);
+  // (The glossary in the appendix defines the terms, including the observation period.)
+  const beforeAppendix = relianceOnly.split('Appendix: audit-preparation guide')[0];
+  expect(beforeAppendix).not.toMatch(/Ready for a Type I|Ready to start the Type II|Type I ready|Type II ready|observation period/);
+  expect(relianceOnly).toContain('Appendix: audit-preparation guide');
   expect(relianceOnly).not.toContain('Your own SOC 2 readiness');
   expect(type1).toMatch(/Ready for a Type I examination/);
   // The Type I customer: its own result, Type I ready, not yet ready for the observation

@@ -1021,7 +1021,10 @@ fn validate_item(
     let soc1_only = reports == [Report::Soc1];
     let criteria = raw.criteria.clone().unwrap_or_default();
     let cites_objectives_only = soc1_only && !objectives.is_empty();
-    if criteria.is_empty() && !cites_objectives_only {
+    // A planning or engagement step of the customer's own audit (scope, system description,
+    // engaging the auditor) maps to no criterion: it cites its checkpoints instead.
+    let planning_step = kind == Some(ItemKind::Readiness) && !raw.checkpoints.is_empty();
+    if criteria.is_empty() && !cites_objectives_only && !planning_step {
         let field = if soc1_only { "objectives" } else { "criteria" };
         ck.err(file, e, field, Problem::Missing);
         ok = false;
@@ -1080,16 +1083,19 @@ fn validate_item(
         None => None,
     };
     for cp in &raw.checkpoints {
-        let valid = cp
-            .strip_prefix('R')
-            .and_then(|n| n.parse::<u8>().ok())
-            .is_some_and(|n| (1..=23).contains(&n));
+        // R1–R23: readiness checkpoints; DC1–DC9: the description criteria (DC 200).
+        let number = |prefix: &str, max: u8| {
+            cp.strip_prefix(prefix)
+                .and_then(|n| n.parse::<u8>().ok())
+                .is_some_and(|n| (1..=max).contains(&n))
+        };
+        let valid = number("DC", 9) || number("R", 23);
         if !valid {
             ck.err(
                 file,
                 e,
                 "checkpoints",
-                Problem::Invalid(cp.clone(), "R1–R23".into()),
+                Problem::Invalid(cp.clone(), "R1–R23 or DC1–DC9".into()),
             );
             ok = false;
         }
@@ -1145,6 +1151,9 @@ fn validate_item(
     let Ok(how) = how else {
         return None;
     };
+    let for_provider =
+        super::provider_steps::validate(&mut ck.errors, file, &id, &raw.for_provider, scope);
+    ok &= for_provider.is_some();
     match (ok, domain, kind, criticality, title, statement) {
         (true, Some(domain), Some(kind), Some(criticality), Some(title), Some(statement)) => {
             Some(Item {
@@ -1169,6 +1178,7 @@ fn validate_item(
                 how,
                 evidence,
                 type2,
+                for_provider: for_provider.unwrap_or_default(),
             })
         }
         _ => None,

@@ -10,6 +10,7 @@ mod error;
 mod extra;
 mod load;
 mod model;
+mod provider_steps;
 mod raw;
 mod source;
 
@@ -20,4 +21,5 @@ pub use convert::toml_to_json;
 pub use error::{BankError, EntryKind, Problem};
 pub use load::{Checked, MAX_SOURCE, REQUIRED_SCOPE};
 pub use model::*;
+pub use provider_steps::{ProviderSteps, PROVIDER_QUESTION};
 pub use source::{Format, ProviderFile, Source};

@@ -319,6 +319,8 @@ pub struct Item {
     pub how: Option<TextList>,
     pub evidence: Option<Text>,
     pub type2: Option<Text>,
+    /// Extra steps and evidence notes for one provider each (`Item::how_for`).
+    pub for_provider: Vec<super::provider_steps::ProviderSteps>,
 }
 
 impl Item {

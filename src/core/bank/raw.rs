@@ -184,4 +184,7 @@ pub struct RawItem {
     pub type2: Option<RawText>,
     #[serde(flatten)]
     pub extra: Extra,
+    /// Guidance for one provider (see provider_steps.rs).
+    #[serde(default)]
+    pub for_provider: Vec<super::provider_steps::RawProviderSteps>,
 }

@@ -12,10 +12,17 @@ pub fn BlankStep() -> impl IntoView {
     let session = use_session();
     let lang = session.lang;
     let bank = session.bank;
+    // The chosen provider's steps are printed with the generic ones (none chosen: generic).
+    let provider = move || {
+        session
+            .assessment
+            .with(|a| bank.chosen_provider(&a.scope).map(str::to_string))
+    };
     view! {
         <article class="report blank" aria-labelledby="step-heading">
             {move || {
                 let l = lang.get();
+                let provider = provider();
                 view! {
                     <header class="report-cover">
                         <p class="report-kicker">{bank.meta.title.get(l).to_string()} " · " {format!("{} {}", bank.meta.id, bank.meta.version)}</p>
@@ -39,7 +46,7 @@ pub fn BlankStep() -> impl IntoView {
                         <section class="report-section">
                             <h2>{d.title.get(l).to_string()}</h2>
                             {d.intro.as_ref().map(|intro| view! { <p class="intro">{intro.get(l).to_string()}</p> })}
-                            {bank.items_of(&d.id).map(|i| view! {
+                            {bank.items_of(&d.id).map(|i| { let steps: Vec<String> = i.how_for(provider.as_deref(), l).into_iter().map(str::to_string).collect(); view! {
                                 <div class="blank-q">
                                     <p class="blank-statement"><span class="item-id">{i.id.clone()}</span> " " <strong>{i.title.get(l).to_string()}</strong></p>
                                     <p>{i.statement.get(l).to_string()}</p>
@@ -48,8 +55,10 @@ pub fn BlankStep() -> impl IntoView {
                                         {format!("☐ {}   ☐ {}: ________", t(l, Msg::DontKnow), t(l, Msg::NotApplicable))}
                                     </p>
                                     <p class="fill-line">{format!("{}: __________  {}: __________  {}: ____________________", t(l, Msg::Owner), t(l, Msg::Frequency), t(l, Msg::YourNote))}</p>
+                                    <p class="blank-how-label">{t(l, Msg::HowToDoIt)}</p>
+                                    <ol class="plan-steps blank-how">{steps.into_iter().map(|x| view! { <li>{x}</li> }).collect_view()}</ol>
                                 </div>
-                            }).collect_view()}
+                            }}).collect_view()}
                         </section>
                     }).collect_view()}
                 }

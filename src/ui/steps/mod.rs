@@ -3,6 +3,7 @@
 pub mod blank;
 pub mod compare;
 pub mod data;
+pub mod glossary;
 pub mod provider_reports;
 pub mod report;
 pub mod requests;

@@ -137,6 +137,8 @@ fn report_body(
 ) -> impl IntoView {
     let completion = s.completion();
     let visible: Vec<_> = bank.visible_items(&a.scope).collect();
+    // Guidance names only the chosen provider's products (plus the generic steps).
+    let provider = bank.chosen_provider(&a.scope);
     let thresholds = results.own.is_some();
     let scope_rows: Vec<(String, String)> = bank
         .scope
@@ -218,7 +220,7 @@ fn report_body(
                     {s.gaps.iter().take(DETAILED_GAPS).enumerate().map(|(n, g)| {
                         let item = bank.item(&g.item);
                         let title = item.map(|i| i.title.get(lang).to_string()).unwrap_or_default();
-                        let steps: Vec<String> = item.map(|i| i.steps(lang).to_vec()).unwrap_or_default();
+                        let steps: Vec<String> = item.map(|i| i.how_for(provider, lang).into_iter().map(str::to_string).collect()).unwrap_or_default();
                         let note = a.note(&g.item).to_string();
                         view! {
                             <tr>
@@ -282,7 +284,7 @@ fn report_body(
                                 <td><span class="item-id">{i.id.clone()}</span> " " {i.title.get(lang).to_string()}</td>
                                 <td>{ans.owner}</td>
                                 <td>{ans.frequency}</td>
-                                <td>{i.evidence_text(lang).to_string()}</td>
+                                <td>{i.evidence_for(provider, lang)}</td>
                                 <td class="signature"></td>
                             </tr>
                         }
@@ -310,6 +312,8 @@ fn report_body(
                 </tbody>
             </table>
         </section>
+
+        {crate::ui::guide::guide_appendix(lang, results.own.is_some())}
 
         <section class="report-section disclaimer">
             <h2>{t(lang, Msg::DisclaimerTitle)}</h2>

@@ -79,10 +79,11 @@ pub fn RequestsStep() -> impl IntoView {
                 <tbody>
                     {move || {
                         let l = lang.get();
+                        let provider = session.assessment.with(|a| bank.chosen_provider(&a.scope).map(str::to_string));
                         rows.get().into_iter().map(|r| {
                             let item = bank.item(&r.item);
                             let title = item.map(|i| i.title.get(l).to_string()).unwrap_or_default();
-                            let evidence = item.map(|i| i.evidence_text(l).to_string()).unwrap_or_default();
+                            let evidence = item.map(|i| i.evidence_for(provider.as_deref(), l)).unwrap_or_default();
                             let flags: Vec<&str> = r.flags.iter().map(|f| t(l, flag_text(*f))).collect();
                             view! {
                                 <tr class=if r.flags.is_empty() { "" } else { "flagged" } data-item=r.item.clone()>

@@ -37,6 +37,7 @@ pub fn ResultsStep() -> impl IntoView {
                 </p>
                 <super::report::Exports />
             </div>
+            <crate::ui::guide::GuideTopics place="results".to_string() lang=lang />
         </section>
     }
 }
@@ -98,12 +99,25 @@ fn score_line(label: String, g: &GroupScore, lang: Lang) -> String {
 }
 
 /// One gap with what to do about it.
-pub fn gap_view(g: &Gap, bank: &'static Bank, lang: Lang, note: String) -> impl IntoView {
+pub fn gap_view(
+    g: &Gap,
+    bank: &'static Bank,
+    lang: Lang,
+    note: String,
+    provider: Option<&str>,
+) -> impl IntoView {
     let item = bank.item(&g.item);
     let title = item
         .map(|i| i.title.get(lang).to_string())
         .unwrap_or_default();
-    let steps: Vec<String> = item.map(|i| i.steps(lang).to_vec()).unwrap_or_default();
+    let steps: Vec<String> = item
+        .map(|i| {
+            i.how_for(provider, lang)
+                .into_iter()
+                .map(str::to_string)
+                .collect()
+        })
+        .unwrap_or_default();
     let level = if g.dont_know {
         t(lang, Msg::DontKnow).to_string()
     } else {

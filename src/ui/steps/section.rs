@@ -42,6 +42,7 @@ pub fn SectionStep(domain: String) -> impl IntoView {
         <section class="section" aria-labelledby="step-heading">
             <h1 id="step-heading" tabindex="-1">{move || d.title.get(lang.get()).to_string()}</h1>
             {d.intro.as_ref().map(|intro| view! { <p class="intro">{move || intro.get(lang.get()).to_string()}</p> })}
+            <crate::ui::guide::GuideTopics place=d.id.clone() lang=lang />
             <p class="section-progress">{move || {
                 let (a, n) = progress();
                 format!("{} {a} / {n}", t(lang.get(), Msg::Answered))
