@@ -61,27 +61,9 @@
   });
 })();
 
-// Starts downloading the question bank while the WebAssembly app downloads and compiles,
-// instead of after it has started: the provider's bank from ?bank= (same origin only), or
-// else the default bank (banks/default.jsonl, which the wasm does not carry). The app takes
-// the response from window.__socBankPrefetch when its URL matches; anything else it fetches
-// itself.
-(function () {
-  'use strict';
-  if (document.getElementById('soc-default-bank')) return; // the single file: inside
-  try {
-    var bank = new URLSearchParams(location.search).get('bank') || 'banks/default.jsonl';
-    var url = new URL(bank, location.href);
-    if (url.origin !== location.origin) return;
-    window.__socBankPrefetch = { url: url.href, response: fetch(url.href) };
-  } catch (e) { /* the app reports bad bank URLs itself */ }
-})();
-
-// The loading message, in the language the app will choose (`initial_lang` in src/ui/app.rs:
-// ?lang=, then the saved choice, then the browser's languages; English otherwise). One
-// language only, tagged with it, so a screen reader reads it in the right voice (it was one
-// line in both languages, read as English).
-(function () {
+// The language the app will choose (`initial_lang` in src/ui/app.rs): ?lang=, then the
+// saved choice, then the browser's languages; English otherwise.
+window.__socLang = (function () {
   'use strict';
   function parse(tag) {
     var primary = String(tag || '').split(/[-_]/)[0].toLowerCase();
@@ -94,7 +76,31 @@
   }
   var langs = navigator.languages || [navigator.language];
   for (var i = 0; !lang && i < langs.length; i++) lang = parse(langs[i]);
-  lang = lang || 'en';
+  return lang || 'en';
+})();
+
+// Starts downloading the question bank while the WebAssembly app downloads and compiles,
+// instead of after it has started: the provider's bank from ?bank= (same origin only), or
+// else the default bank's pack in the visitor's language (banks/default.en.jsonl or
+// banks/default.zh.jsonl: no guidance, one language; src/core/bank/pack.rs). The app takes
+// the response from window.__socBankPrefetch when its URL matches; anything else it fetches
+// itself.
+(function () {
+  'use strict';
+  if (document.getElementById('soc-default-bank')) return; // the single file: inside
+  try {
+    var bank = new URLSearchParams(location.search).get('bank') || 'banks/default.' + window.__socLang + '.jsonl';
+    var url = new URL(bank, location.href);
+    if (url.origin !== location.origin) return;
+    window.__socBankPrefetch = { url: url.href, response: fetch(url.href) };
+  } catch (e) { /* the app reports bad bank URLs itself */ }
+})();
+
+// The loading message, in the language the app will choose. One language only, tagged with
+// it, so a screen reader reads it in the right voice.
+(function () {
+  'use strict';
+  var lang = window.__socLang;
   var loading = document.getElementById('loading');
   if (loading) {
     loading.lang = lang === 'zh' ? 'zh-CN' : 'en';
@@ -139,7 +145,20 @@
       if (w.state === 'installed' && sw.controller) announce();
     });
   }
+  // The question-bank files this page downloaded (the language packs, their guidance, a
+  // provider's bank), for the worker to keep for offline use.
+  function keepBanks() {
+    sw.ready.then(function (reg) {
+      var urls = performance.getEntriesByType('resource').map(function (e) { return e.name; })
+        .filter(function (u) { return u.indexOf('/banks/') > 0; });
+      if (reg.active && urls.length) reg.active.postMessage({ type: 'soc-readiness:keep', urls: urls });
+    }).catch(function () { /* no worker */ });
+  }
+  document.addEventListener('visibilitychange', function () {
+    if (document.visibilityState === 'hidden') keepBanks();
+  });
   window.addEventListener('load', function () {
+    keepBanks();
     sw.register('sw.js').then(function (reg) {
       if (reg.waiting && sw.controller) announce();
       watch(reg);

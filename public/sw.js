@@ -71,9 +71,19 @@ self.addEventListener('install', (event) => {
   })());
 });
 
-// The page asks for this only when the user agreed to use the new release.
+// The page asks for this only when the user agreed to use the new release. It also names
+// the question-bank files it downloaded before this worker controlled it (the first visit):
+// they are kept for offline use like those it downloads under the worker.
 self.addEventListener('message', (event) => {
-  if (event.data && event.data.type === 'soc-readiness:use-new-version') self.skipWaiting();
+  const data = event.data || {};
+  if (data.type === 'soc-readiness:use-new-version') self.skipWaiting();
+  if (data.type === 'soc-readiness:keep' && Array.isArray(data.urls)) {
+    event.waitUntil(Promise.all(data.urls.filter((u) => typeof u === 'string' && u.startsWith(`${SCOPE}banks/`))
+      .map(async (u) => {
+        if (await (await caches.open(DATA)).match(u)) return;
+        try { await fromNetwork(new Request(u)); } catch { /* offline: kept at the next use */ }
+      })));
+  }
 });
 
 // The old release's cache goes as soon as the new one is in use: never two releases.

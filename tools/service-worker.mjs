@@ -2,7 +2,9 @@
 // the app needs offline with its SHA-256, and the release's version (a hash of that list).
 // Run as Trunk's last post_build step (TRUNK_STAGING_DIR) or on a directory:
 // `node tools/service-worker.mjs dist`. Left out: the demo host page and embed.js (they
-// belong to host pages) and provider banks (cached when a page uses one).
+// belong to host pages), provider banks (cached when a page uses one) and the default bank's
+// files: a first visit downloads only its own language's pack (src/core/bank/pack.rs), and
+// the packs a page used are kept in the data cache (public/sw.js, `soc-readiness:keep`).
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join, relative, sep } from 'node:path';
@@ -26,13 +28,13 @@ function walk(d) {
   });
 }
 const notForOffline = (rel) => rel === 'sw.js' || rel === 'embed.js' || rel.startsWith('demo/')
-  || (rel.startsWith('banks/') && rel !== 'banks/default.jsonl');
+  || rel.startsWith('banks/');
 const files = {};
 for (const p of walk(dir).sort()) {
   const rel = relative(dir, p).split(sep).join('/');
   if (!notForOffline(rel)) files[rel] = createHash('sha256').update(readFileSync(p)).digest('hex');
 }
-for (const needed of ['index.html', 'boot.js', 'banks/default.jsonl']) {
+for (const needed of ['index.html', 'boot.js']) {
   if (!files[needed]) {
     console.error(`service-worker: ${needed} is missing from ${dir}`);
     process.exit(1);

@@ -18,7 +18,8 @@
 use std::process::ExitCode;
 
 use soc_readiness::core::bank::{
-    toml_to_json, write_bundle, Bank, BankError, Checked, Format, Source,
+    pack_path, toml_to_json, write_bundle, write_pack, Bank, BankError, Checked, Format, PackPart,
+    Source,
 };
 use soc_readiness::core::default_bank::{SOURCES, TOML_SOURCES};
 use soc_readiness::core::text::Lang;
@@ -155,27 +156,38 @@ fn bundle(out: &str, lang: Lang) -> ExitCode {
     {
         return ExitCode::FAILURE;
     }
-    let text = match write_bundle(SOURCES) {
-        Ok(t) => t,
-        Err(e) => {
-            eprintln!("{}", e.message(lang));
-            return ExitCode::FAILURE;
-        }
-    };
     let path = std::path::Path::new(out);
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+    let dir = path.parent().unwrap_or(std::path::Path::new(""));
+    if !dir.as_os_str().is_empty() {
         if let Err(e) = std::fs::create_dir_all(dir) {
             eprintln!("{}: {e}", dir.display());
             return ExitCode::FAILURE;
         }
     }
-    match std::fs::write(path, text) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("{out}: {e}");
-            ExitCode::FAILURE
+    // The whole bundle (the single file, provider banks that extend it), then the language
+    // packs a first visit downloads (core::bank::pack), next to it.
+    let mut files = vec![(path.to_path_buf(), write_bundle(SOURCES))];
+    for l in Lang::ALL {
+        for part in [PackPart::Core, PackPart::Guidance] {
+            let name = pack_path(l, part);
+            let name = name.rsplit('/').next().unwrap_or(&name).to_string();
+            files.push((dir.join(name), write_pack(SOURCES, l, part)));
         }
     }
+    for (file, text) in files {
+        let text = match text {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("{}", e.message(lang));
+                return ExitCode::FAILURE;
+            }
+        };
+        if let Err(e) = std::fs::write(&file, text) {
+            eprintln!("{}: {e}", file.display());
+            return ExitCode::FAILURE;
+        }
+    }
+    ExitCode::SUCCESS
 }
 
 /// The default bank's result: checked strictly, so it has no warnings left.

@@ -2,11 +2,13 @@
 //! `?bank=`), then provides the session and renders the current step.
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use leptos_router::components::Router;
 
 use super::bank_source::{bank_from_url, default_bank, BankProblem};
 use super::embed::{apply_branding, use_embed, Embed};
 use super::fatal;
+use super::guidance::Guidance;
 use super::nav::{Sidebar, StepNav};
 use super::notices::Notices;
 use super::route::{use_step, Step};
@@ -17,7 +19,7 @@ use super::steps::{
 };
 use super::strings::{t, tr, Msg};
 use super::update::UpdateNotice;
-use crate::core::bank::{Bank, BankError, DEFAULT_BUNDLE_PATH};
+use crate::core::bank::{Bank, BankError};
 use crate::core::text::Lang;
 
 fn query_param(name: &str) -> Option<String> {
@@ -81,25 +83,52 @@ pub fn App() -> impl IntoView {
         let url = provider_url.clone();
         move || url.is_some() && !use_default.get()
     };
-    // The bank is downloaded (public/boot.js starts it while the wasm compiles), so it
-    // is a resource; the default bank is fetched only when no standalone provider bank
-    // replaces it.
-    let bank = LocalResource::new(move || {
+    // The bank is downloaded (public/boot.js starts it while the wasm compiles). The default
+    // bank comes as language packs: the visitor's language first; another language's pack
+    // when the visitor switches to it (the page keeps the bank it has if that download
+    // fails). The default bank is fetched only when no standalone provider bank replaces it.
+    let loaded: RwSignal<Option<Result<&'static Bank, BankProblem>>> = RwSignal::new(None);
+    let other_language_failed = RwSignal::new(false);
+    Guidance::provide();
+    Effect::new(move |_| {
         retry.track();
         let url = provider_url.clone().filter(|_| !use_default.get());
-        async move {
-            match url {
+        let langs = vec![lang.get_untracked()];
+        loaded.set(None);
+        spawn_local(async move {
+            let bank = match url {
                 Some(url) => bank_from_url(url).await,
-                None => default_bank().await,
+                None => default_bank(&langs, false).await,
+            };
+            loaded.set(Some(bank));
+        });
+    });
+    Effect::new(move |_| {
+        let l = lang.get();
+        let Some(Ok(bank)) = loaded.get() else {
+            return;
+        };
+        let Some(packs) = bank.packs.as_ref().filter(|p| !p.has(l)) else {
+            return;
+        };
+        let mut langs = packs.langs.clone();
+        langs.push(l);
+        spawn_local(async move {
+            match default_bank(&langs, false).await {
+                Ok(bank) => {
+                    other_language_failed.set(false);
+                    loaded.set(Some(Ok(bank)));
+                }
+                Err(_) => other_language_failed.set(true),
             }
-        }
+        });
     });
 
     let body = move || {
         if let Some(bank) = picked.0.get() {
             return view! { <Shell bank=bank lang=lang /> }.into_any();
         }
-        match bank.get() {
+        match loaded.get() {
             None => view! { <p class="loading" role="status">{tr(lang, Msg::LoadingBank)}</p> }
                 .into_any(),
             Some(Ok(bank)) => view! { <Shell bank=bank lang=lang /> }.into_any(),
@@ -110,7 +139,13 @@ pub fn App() -> impl IntoView {
             Some(Err(BankProblem::Invalid(errors))) => {
                 view! { <BankErrors errors=errors lang=lang /> }.into_any()
             }
-            Some(Err(_)) => view! { <DefaultBankMissing lang=lang retry=retry /> }.into_any(),
+            Some(Err(problem)) => {
+                let file = match problem {
+                    BankProblem::Fetch(file) | BankProblem::NotSameOrigin(file) => file,
+                    BankProblem::Invalid(_) => String::new(),
+                };
+                view! { <DefaultBankMissing lang=lang retry=retry file=file /> }.into_any()
+            }
         }
     };
 
@@ -127,6 +162,9 @@ pub fn App() -> impl IntoView {
             </header>
             <BrandingRejected lang=lang />
             <UpdateNotice lang=lang />
+            {move || other_language_failed.get().then(|| view! {
+                <p class="notice notice-error" role="alert">{tr(lang, Msg::OtherLanguageMissing)}</p>
+            })}
             {body}
         </Router>
     }
@@ -181,12 +219,12 @@ fn BankErrors(errors: Vec<BankError>, lang: RwSignal<Lang>) -> impl IntoView {
 /// The default bank could not be downloaded (offline, a host that left the file out):
 /// nothing saved is touched, and the user can try again.
 #[component]
-fn DefaultBankMissing(lang: RwSignal<Lang>, retry: RwSignal<u32>) -> impl IntoView {
+fn DefaultBankMissing(lang: RwSignal<Lang>, retry: RwSignal<u32>, file: String) -> impl IntoView {
     view! {
         <main id="main" class="main-single">
             <section class="bank-errors" role="alert">
                 <h1>{tr(lang, Msg::DefaultBankMissing)}</h1>
-                <p>{tr(lang, Msg::DefaultBankMissingHelp)} " " <code>{DEFAULT_BUNDLE_PATH}</code></p>
+                <p>{tr(lang, Msg::DefaultBankMissingHelp)} " " <code>{file}</code></p>
                 <button type="button" class="primary" on:click=move |_| retry.update(|n| *n += 1)>
                     {tr(lang, Msg::TryAgain)}
                 </button>

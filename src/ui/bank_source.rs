@@ -1,6 +1,6 @@
-//! Where the question bank comes from: the default bank (downloaded as
-//! `banks/default.jsonl`, never compiled into the wasm; the single file carries it in the
-//! page), a provider's bank from `?bank=` (same origin only), or a file the user picks. Each
+//! Where the question bank comes from: the default bank (downloaded as language packs,
+//! `banks/default.{en,zh}.jsonl` and their guidance, see `core::bank::pack`; never compiled
+//! into the wasm; the single file carries the whole bank in the page), a provider's bank from `?bank=` (same origin only), or a file the user picks. Each
 //! is built once and kept for the page's life; the session borrows it.
 
 use std::cell::RefCell;
@@ -9,8 +9,10 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::core::bank::{
-    bundle_sources, read_bundle, Bank, BankError, ProviderFile, Source, DEFAULT_BUNDLE_PATH,
+    bundle_sources, merge_packs, pack_path, read_bundle, Bank, BankError, PackPart, ProviderFile,
+    Source, DEFAULT_BUNDLE_PATH,
 };
+use crate::core::text::Lang;
 
 /// Why a bank could not be used.
 #[derive(Debug, Clone)]
@@ -21,10 +23,13 @@ pub enum BankProblem {
 }
 
 thread_local! {
-    /// The default bank's bundle text once downloaded (a provider file that extends it and a
-    /// later "use the standard bank" reuse it), and the default bank once built.
+    /// The default bank's whole bundle text once downloaded (a provider file that extends
+    /// it reuses it), and the texts of the language packs downloaded so far, by path.
     static DEFAULT_TEXT: RefCell<Option<&'static str>> = const { RefCell::new(None) };
-    static DEFAULT_BANK: RefCell<Option<&'static Bank>> = const { RefCell::new(None) };
+    static PACK_TEXTS: RefCell<Vec<(String, &'static str)>> = const { RefCell::new(Vec::new()) };
+    /// The default banks built so far: from the whole bundle (the single file), and from
+    /// packs, by their languages and guidance.
+    static DEFAULT_BANKS: RefCell<Vec<&'static Bank>> = const { RefCell::new(Vec::new()) };
 }
 
 /// `url` resolved against the page, if it is on the page's own origin over http(s).
@@ -86,6 +91,14 @@ fn inline_default_text() -> Option<String> {
         .text_content()
 }
 
+/// Whether the page is the single file, which carries the whole default bank.
+fn is_single_file() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("soc-default-bank"))
+        .is_some()
+}
+
 /// The default bank's bundle text, downloaded (or read from the page) once per page.
 async fn default_text() -> Result<&'static str, BankProblem> {
     if let Some(text) = DEFAULT_TEXT.with(|t| *t.borrow()) {
@@ -112,15 +125,72 @@ async fn default_files() -> Result<Vec<(String, &'static str)>, BankProblem> {
     read_bundle(DEFAULT_BUNDLE_PATH, text).map_err(|e| BankProblem::Invalid(vec![e]))
 }
 
-/// The default bank, downloaded and built once per page.
-pub async fn default_bank() -> Result<&'static Bank, BankProblem> {
-    if let Some(bank) = DEFAULT_BANK.with(|b| *b.borrow()) {
+/// One language pack's text, downloaded once per page (public/boot.js starts the download
+/// of the visitor's core pack while the wasm compiles).
+async fn pack_text(lang: Lang, part: PackPart) -> Result<&'static str, BankProblem> {
+    let path = pack_path(lang, part);
+    if let Some(text) =
+        PACK_TEXTS.with(|p| p.borrow().iter().find(|(k, _)| *k == path).map(|(_, t)| *t))
+    {
+        return Ok(text);
+    }
+    let url = same_origin(&path).ok_or_else(|| BankProblem::Fetch(path.clone()))?;
+    let text = fetch_text(&url, &path).await?;
+    // Kept for the page's life: a bank with more languages or its guidance is built from
+    // the same texts.
+    let text: &'static str = Box::leak(text.into_boxed_str());
+    PACK_TEXTS.with(|p| p.borrow_mut().push((path, text)));
+    Ok(text)
+}
+
+/// The default bank with the texts of `langs` (and its guidance when `guidance`), built
+/// once per page for each combination. The single file carries the whole bank: every
+/// combination is that bank.
+pub async fn default_bank(langs: &[Lang], guidance: bool) -> Result<&'static Bank, BankProblem> {
+    let fits = |b: &Bank| match &b.packs {
+        None => true,
+        Some(p) => (p.guidance || !guidance) && langs.iter().all(|l| p.has(*l)),
+    };
+    if let Some(bank) = DEFAULT_BANKS.with(|b| b.borrow().iter().find(|b| fits(b)).copied()) {
         return Ok(bank);
     }
-    let files = default_files().await?;
-    let bank = Bank::from_sources(&bundle_sources(&files)).map_err(BankProblem::Invalid)?;
+    let bank = if is_single_file() {
+        let files = default_files().await?;
+        Bank::from_sources(&bundle_sources(&files)).map_err(BankProblem::Invalid)?
+    } else {
+        let mut packs = Vec::new();
+        for l in langs {
+            packs.push((
+                pack_path(*l, PackPart::Core),
+                pack_text(*l, PackPart::Core).await?,
+            ));
+            if guidance {
+                packs.push((
+                    pack_path(*l, PackPart::Guidance),
+                    pack_text(*l, PackPart::Guidance).await?,
+                ));
+            }
+        }
+        let invalid = |e| BankProblem::Invalid(vec![e]);
+        let bank = match packs.as_slice() {
+            // The first visit: one pack, read as it is.
+            [(name, text)] => {
+                let files = read_bundle(name, text).map_err(invalid)?;
+                Bank::from_packs(&bundle_sources(&files), langs, guidance)
+            }
+            _ => {
+                let named: Vec<(&str, &str)> =
+                    packs.iter().map(|(n, t)| (n.as_str(), *t)).collect();
+                let files = merge_packs(&named).map_err(invalid)?;
+                let files: Vec<(String, &str)> =
+                    files.iter().map(|(n, t)| (n.clone(), t.as_str())).collect();
+                Bank::from_packs(&bundle_sources(&files), langs, guidance)
+            }
+        };
+        bank.map_err(BankProblem::Invalid)?
+    };
     let bank: &'static Bank = Box::leak(Box::new(bank));
-    DEFAULT_BANK.with(|b| *b.borrow_mut() = Some(bank));
+    DEFAULT_BANKS.with(|b| b.borrow_mut().push(bank));
     Ok(bank)
 }
 

@@ -3,9 +3,12 @@
 //! guidance, note fields, the gaps behind a report's score, "why this score").
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use super::strings::{tr, Msg};
+use super::guidance::{has_guidance, use_guidance};
+use super::strings::{t, tr, Msg};
+use crate::core::bank::{Bank, Item};
 use crate::core::html::Escaped;
 use crate::core::text::Lang;
 
@@ -45,6 +48,67 @@ pub fn fill_on_first_open(
             #[allow(clippy::disallowed_methods)]
             let _ = details.insert_adjacent_html("beforeend", html().as_str());
         }
+    }
+}
+
+/// [`fill_on_first_open`] for guidance, which may have to be downloaded first
+/// (`guidance.rs`): a status line says so meanwhile, and says so if the download fails.
+/// `html` is given the item as the bank with guidance has it.
+pub fn fill_guidance_on_first_open(
+    base: &'static Bank,
+    item_id: &'static str,
+    lang: Lang,
+    html: impl Fn(&Item) -> Escaped + Clone + 'static,
+) -> impl FnMut(leptos::ev::Event) + Clone + 'static {
+    let guidance = use_guidance();
+    move |ev: leptos::ev::Event| {
+        let Some(details) = opened_details(&ev) else {
+            return;
+        };
+        // A download that failed left its message: opening again tries again.
+        if let Ok(Some(failed)) = details.query_selector(".guidance-status[data-failed]") {
+            failed.remove();
+        }
+        if details.child_element_count() > 1 {
+            return;
+        }
+        #[allow(clippy::disallowed_methods)]
+        let fill = |details: &web_sys::HtmlDetailsElement, bank: &'static Bank| {
+            if let Some(item) = bank.item(item_id) {
+                let _ = details.insert_adjacent_html("beforeend", html(item).as_str());
+            }
+        };
+        if has_guidance(base, lang) {
+            return fill(&details, base);
+        }
+        let mut status = Escaped::default();
+        status.element("p", "guidance-status", t(lang, Msg::GuidanceLoading));
+        #[allow(clippy::disallowed_methods)]
+        let _ = details.insert_adjacent_html("beforeend", status.as_str());
+        let _ = details.set_attribute("aria-busy", "true");
+        let html = html.clone();
+        spawn_local(async move {
+            let loaded = guidance.load(lang).await;
+            let _ = details.remove_attribute("aria-busy");
+            match loaded {
+                Some(bank) => {
+                    if let Some(p) = details.query_selector(".guidance-status").ok().flatten() {
+                        p.remove();
+                    }
+                    if let Some(item) = bank.item(item_id) {
+                        #[allow(clippy::disallowed_methods)]
+                        let _ = details.insert_adjacent_html("beforeend", html(item).as_str());
+                    }
+                }
+                None => {
+                    if let Some(p) = details.query_selector(".guidance-status").ok().flatten() {
+                        p.set_text_content(Some(t(lang, Msg::GuidanceMissing)));
+                        let _ = p.set_attribute("role", "alert");
+                        let _ = p.set_attribute("data-failed", "");
+                    }
+                }
+            }
+        });
     }
 }
 

@@ -7,6 +7,7 @@ use crate::core::answers::Assessment;
 use crate::core::bank::{Bank, Criticality, Report};
 use crate::core::scoring::{gap_owners, Audience, GapFilter, Results, Scores};
 use crate::core::text::Lang;
+use crate::ui::guidance::use_guidance;
 use crate::ui::steps::results::gap_view;
 use crate::ui::strings::{criticality_text, t, Msg};
 use crate::ui::verdicts::report_name;
@@ -64,7 +65,10 @@ pub fn GapList(
         let (scores, assessment) = (scores.clone(), assessment.clone());
         move || filter.with(|f| f.apply(bank, &scores, &assessment).len())
     };
+    let guidance = use_guidance();
     let shown = move || {
+        // The steps come with the guidance (downloaded on first need).
+        let guided = guidance.bank_or(bank, lang);
         filter.with(|f| {
             f.apply(bank, &scores, &assessment)
                 .into_iter()
@@ -72,7 +76,7 @@ pub fn GapList(
                     let provider = bank.chosen_provider(&assessment.scope);
                     gap_view(
                         g,
-                        bank,
+                        guided,
                         lang,
                         assessment.note(&g.item).to_string(),
                         provider,

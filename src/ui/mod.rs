@@ -10,6 +10,7 @@ mod download;
 mod embed;
 mod fatal;
 mod gap_list;
+mod guidance;
 mod guide;
 mod markup;
 mod nav;

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::bank_credits::text_lang;
-use super::disclosure::{fill_on_first_open, on_first_open};
+use super::disclosure::{fill_guidance_on_first_open, fill_on_first_open, on_first_open};
 use super::state::use_session;
 use super::strings::{colon, criticality_text, level_label, t, Msg};
 use crate::core::answers::{Level, Response};
@@ -256,8 +256,12 @@ pub fn QuestionCard(
         format!("{} {number}", t(lang, Msg::QuestionNumber)),
         item.untranslated(lang).then(|| t(lang, Msg::NotTranslated)),
     );
-    let has_why = item.why.is_some();
-    let has_how = item.how.is_some() || item.evidence.is_some() || item.type2.is_some();
+    // A bank from the default bank's packs has its guidance still to download: every item
+    // of the default bank has a why and a how (bank_content.rs).
+    let guidance_later = !super::guidance::has_guidance(bank, lang);
+    let has_why = guidance_later || item.why.is_some();
+    let has_how =
+        guidance_later || item.how.is_some() || item.evidence.is_some() || item.type2.is_some();
     // One effect per question keeps its radios in step with the answer (an import, another
     // tab, a cleared N/A), instead of one per radio: the radios are the scale's children in
     // the order levels 0–4, don't know, N/A.
@@ -321,10 +325,10 @@ pub fn QuestionCard(
                 })}
             </details>
             // Guidance a bank leaves out: its panel is hidden.
-            <details hidden=!has_why on:toggle=fill_on_first_open(move || why_markup(item, lang))>
+            <details hidden=!has_why on:toggle=fill_guidance_on_first_open(bank, id, lang, move |item| why_markup(item, lang))>
                 <summary prop:textContent=t(lang, Msg::WhyItMatters)></summary>
             </details>
-            <details hidden=!has_how on:toggle=fill_on_first_open(move || {
+            <details hidden=!has_how on:toggle=fill_guidance_on_first_open(bank, id, lang, move |item| {
                 let provider = session.assessment.with_untracked(|a| bank.chosen_provider(&a.scope).map(str::to_string));
                 how_markup(item, provider.as_deref(), lang)
             })>

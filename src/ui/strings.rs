@@ -47,6 +47,9 @@ messages! {
     DefaultBankMissing => "The question bank could not be downloaded", "无法下载题库";
     DefaultBankMissingHelp => "Your saved answers are safe. Check your connection, then try again. The file that is missing:", "您已保存的答案不受影响。请检查网络连接后重试。缺少的文件：";
     TryAgain => "Try again", "重试";
+    OtherLanguageMissing => "The questions in this language could not be downloaded, so they stay in the language they were in. Your answers are safe. Check your connection, then choose the language again.", "无法下载该语言的题目，因此题目仍以原语言显示。您的答案不受影响。请检查网络连接后再次选择该语言。";
+    GuidanceLoading => "Loading the guidance…", "正在加载操作指引…";
+    GuidanceMissing => "The guidance could not be downloaded. Your answers are safe. Check your connection, then open it again.", "无法下载操作指引。您的答案不受影响。请检查网络连接后重新打开。";
 
     StepWelcome => "Welcome", "欢迎";
     StepScope => "Scope", "评估范围";

@@ -71,16 +71,18 @@ test('a provider bank can be picked from a file; a broken one shows its errors',
   await expect(page.getByText('example-cloud 1.0.0')).toBeVisible();
 });
 
-// The default bank is not in the wasm: it is one download (banks/default.jsonl), started by
-// boot.js while the wasm compiles, and skipped when a standalone provider bank replaces it.
-const isDefaultBank = (url) => new URL(url).pathname.endsWith('/banks/default.jsonl');
+// The default bank is not in the wasm: it is downloaded as language packs (src/core/bank/
+// pack.rs), the visitor's language started by boot.js while the wasm compiles, and skipped
+// when a standalone provider bank replaces it.
+const bankFile = (url) => new URL(url).pathname.match(/\/banks\/(default\.[a-z.]*jsonl)$/)?.[1];
+const isDefaultBank = (url) => !!bankFile(url);
 
 test('the default bank is downloaded once, early, and only when it is used', async ({ page }) => {
   const defaultRequests = [];
-  page.on('request', (r) => { if (isDefaultBank(r.url())) defaultRequests.push(r.url()); });
+  page.on('request', (r) => { if (isDefaultBank(r.url())) defaultRequests.push(bankFile(r.url())); });
   await page.goto('./?lang=en');
   await expect(page.getByRole('heading', { level: 1, name: /How ready are you/ })).toBeVisible();
-  expect(defaultRequests).toHaveLength(1);
+  expect(defaultRequests).toEqual(['default.en.jsonl']);
 
   // A standalone bank (the benchmark's survey) needs nothing else.
   defaultRequests.length = 0;
@@ -88,11 +90,48 @@ test('the default bank is downloaded once, early, and only when it is used', asy
   await expect(page.getByRole('group', { name: 'Do you run production workloads in public cloud?' })).toBeVisible();
   expect(defaultRequests).toEqual([]);
 
-  // A bank that extends the default one downloads it too.
+  // A bank that extends the default one downloads it too (whole: both languages).
   await page.goto('./?lang=en&bank=banks/example-cloud.json');
   await expect(page.getByText('SOC readiness for Example Cloud customers')).toBeVisible();
-  expect(defaultRequests).toHaveLength(1);
+  expect(defaultRequests).toEqual(['default.jsonl']);
 });
+
+// Issue 19: a first visit downloads its own language's questions and nothing of the other
+// language; the guidance follows when first opened, the other language when chosen.
+for (const [lang, other] of [['en', 'zh'], ['zh', 'en']]) {
+  test(`a first visit in ${lang} downloads no ${other} bank text; guidance and ${other} come when asked for`, async ({ page }) => {
+    const seen = await watch(page);
+    const files = [];
+    page.on('request', (r) => { if (new URL(r.url()).pathname.includes('/banks/')) files.push(new URL(r.url()).pathname.split('/banks/')[1]); });
+    await page.goto(`./?lang=${lang}&step=section&domain=iam`);
+    const card = page.locator('article[data-item="IAM-01"]');
+    await card.getByRole('radio').nth(3).check();
+    await expect(card.getByRole('radio').nth(3)).toBeChecked();
+    await page.getByRole('link', { name: /^(Next|下一步)/ }).first().click();
+    await expect(page.locator('#step-heading')).toBeVisible();
+    expect(files).toEqual([`default.${lang}.jsonl`]);
+    // No text of the other language reached the page.
+    const body = await page.evaluate(() => document.body.innerText);
+    expect(/[\u3400-\u9fff]/.test(body.replace(/中文/g, ''))).toBe(lang === 'zh');
+
+    // The guidance of the page's language, when a question's guidance is first opened.
+    await page.goto(`./?lang=${lang}&step=section&domain=iam`);
+    await card.locator('details').filter({ has: page.locator('summary', { hasText: lang === 'en' ? 'Why it matters' : '为什么重要' }) }).locator('summary').click();
+    await expect(card.locator('details[open] p').first()).not.toBeEmpty();
+    await expect(card.locator('.guidance-status')).toHaveCount(0);
+    expect(files.filter((f) => f.includes(`.${other}.`))).toEqual([]);
+    expect(files).toContain(`default.${lang}.guide.jsonl`);
+
+    // The other language's questions when the visitor switches; the answer stays.
+    await page.getByRole('button', { name: other === 'en' ? 'English' : '中文' }).click();
+    await expect(page.locator('html')).toHaveAttribute('lang', other === 'en' ? 'en' : 'zh-CN');
+    await expect(card.locator('.statement')).toContainText(other === 'en' ? /[A-Za-z]{4}/ : /[\u3400-\u9fff]/);
+    await expect(card.getByRole('radio').nth(3)).toBeChecked();
+    expect(files).toContain(`default.${other}.jsonl`);
+    expect(files).not.toContain('default.jsonl');
+    expect(seen.pageErrors).toEqual([]);
+  });
+}
 
 test('a default bank that cannot be downloaded is reported, saved answers stay, and trying again works', async ({ page }) => {
   const TYPE1 = '3 — In place and documented';
@@ -104,10 +143,10 @@ test('a default bank that cannot be downloaded is reported, saved answers stay, 
   await expect(first()).toBeChecked();
 
   let blocked = true;
-  await page.route('**/banks/default.jsonl', (route) => (blocked ? route.fulfill({ status: 503, body: 'down' }) : route.continue()));
+  await page.route('**/banks/default.*.jsonl', (route) => (blocked ? route.fulfill({ status: 503, body: 'down' }) : route.continue()));
   for (const lang of ['en', 'zh']) {
     await page.goto(`./?lang=${lang}&step=section&domain=iam`);
-    await expect(page.getByRole('alert')).toContainText('banks/default.jsonl');
+    await expect(page.getByRole('alert')).toContainText(`banks/default.${lang}.jsonl`);
   }
   await expect(page.getByRole('heading', { name: '无法下载题库' })).toBeVisible();
   await page.goto('./?lang=en&step=section&domain=iam');

@@ -23,6 +23,9 @@ pub(super) struct Checker<'c> {
     pub kind: EntryKind,
     /// Fields without Chinese, grouped by entry at the end (one warning per entry).
     untranslated: Vec<(String, Option<String>, EntryKind, String)>,
+    /// A language pack's one language (`pack.rs`): the other is neither required nor
+    /// marked untranslated. `None`: both languages, as written by authors.
+    pub only: Option<Lang>,
 }
 
 impl<'c> Checker<'c> {
@@ -33,6 +36,7 @@ impl<'c> Checker<'c> {
             catalogue,
             kind: EntryKind::Item,
             untranslated: Vec::new(),
+            only: None,
         }
     }
 
@@ -118,6 +122,9 @@ impl<'c> Checker<'c> {
             return None;
         };
         self.languages(file, entry, field, &t.extra);
+        if let Some(lang) = self.only {
+            return self.one_language_text(file, entry, field, t, lang);
+        }
         let en = match &t.en {
             None => {
                 self.err(file, entry, &format!("{field}.en"), Problem::Missing);
@@ -151,6 +158,36 @@ impl<'c> Checker<'c> {
             }
         };
         en.map(|en| Text { en, zh })
+    }
+
+    /// [`Checker::text`] in a language pack: only `lang` is required.
+    fn one_language_text(
+        &mut self,
+        file: &str,
+        entry: Option<&str>,
+        field: &str,
+        t: &RawText,
+        lang: Lang,
+    ) -> Option<Text> {
+        let value = match lang {
+            Lang::En => &t.en,
+            Lang::Zh => &t.zh,
+        };
+        let f = format!("{field}.{}", lang.code());
+        match value {
+            None => {
+                self.err(file, entry, &f, Problem::Missing);
+                None
+            }
+            Some(s) if s.trim().is_empty() => {
+                self.err(file, entry, &f, Problem::EmptyText(lang));
+                None
+            }
+            Some(s) => Some(match lang {
+                Lang::En => Text::new(s.clone(), ""),
+                Lang::Zh => Text::new("", s.clone()),
+            }),
+        }
     }
 
     pub fn optional_text(
@@ -196,10 +233,14 @@ impl<'c> Checker<'c> {
         let e = Some(entry);
         self.languages(file, e, "how", &t.extra);
         let mut ok = true;
-        for (lang, v) in [(Lang::En, &t.en), (Lang::Zh, &t.zh)] {
+        let only = self.only;
+        for (lang, v) in [(Lang::En, &t.en), (Lang::Zh, &t.zh)]
+            .into_iter()
+            .filter(|(lang, _)| only.is_none_or(|o| o == *lang))
+        {
             let field = format!("how.{}", lang.code());
             match v {
-                None if lang == Lang::Zh => self.not_translated(file, e, "how"),
+                None if lang == Lang::Zh && only.is_none() => self.not_translated(file, e, "how"),
                 None => {
                     self.err(file, e, &field, Problem::Missing);
                     ok = false;
@@ -225,7 +266,7 @@ impl<'c> Checker<'c> {
         }
         let en = t.en.clone().unwrap_or_default();
         let mut zh = t.zh.clone().unwrap_or_default();
-        if ok && !zh.is_empty() && en.len() != zh.len() {
+        if ok && only.is_none() && !zh.is_empty() && en.len() != zh.len() {
             self.err(
                 file,
                 e,
@@ -234,7 +275,7 @@ impl<'c> Checker<'c> {
             );
             ok = false;
         }
-        if ok && en.iter().zip(&zh).any(|(en, zh)| placeholder(en, zh)) {
+        if ok && only.is_none() && en.iter().zip(&zh).any(|(en, zh)| placeholder(en, zh)) {
             self.not_translated(file, e, "how");
             zh.clear();
         }

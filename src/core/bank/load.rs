@@ -202,7 +202,33 @@ impl Bank {
         if !errors.is_empty() {
             return Err(errors);
         }
-        validate(merged, true).bank
+        validate(merged, true, None).bank
+    }
+
+    /// Builds the default bank from its language packs, merged (`pack.rs`): texts in
+    /// `langs` only (the other language is neither required nor marked untranslated), and
+    /// the guidance only when `guidance`. Checked strictly, as the whole bank is.
+    pub fn from_packs(
+        sources: &[Source],
+        langs: &[Lang],
+        guidance: bool,
+    ) -> Result<Bank, Vec<BankError>> {
+        let mut errors = Vec::new();
+        let mut merged = Merged::default();
+        parse_all(sources, &mut merged, &mut errors);
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let only = match langs {
+            [one] => Some(*one),
+            _ => None,
+        };
+        let mut bank = validate(merged, true, only).bank?;
+        bank.packs = Some(super::pack::Packs {
+            langs: langs.to_vec(),
+            guidance,
+        });
+        Ok(bank)
     }
 
     /// Builds a provider bank: a file that `extends` the base bank (given as its sources),
@@ -280,7 +306,7 @@ impl Bank {
                 warnings: Vec::new(),
             };
         }
-        let mut checked = validate(merged, strict);
+        let mut checked = validate(merged, strict, None);
         if let Ok(bank) = &mut checked.bank {
             bank.meta.provider = true;
         }
@@ -343,7 +369,7 @@ fn and(a: &Condition, b: &Condition) -> Option<Condition> {
 
 /// Validates a merged bank. `strict` (the default bank, `bank-check --strict`): every
 /// warning is an error.
-fn validate(m: Merged, strict: bool) -> Checked {
+fn validate(m: Merged, strict: bool, only: Option<Lang>) -> Checked {
     let catalogue = match Catalogue::builtin() {
         Ok(c) => c,
         Err(msg) => {
@@ -359,6 +385,7 @@ fn validate(m: Merged, strict: bool) -> Checked {
         }
     };
     let mut ck = Checker::new(catalogue);
+    ck.only = only;
     let mut checked = check_merged(&mut ck, &m);
     ck.finish_untranslated();
     if strict {
@@ -664,6 +691,7 @@ fn check_merged(ck: &mut Checker, m: &Merged) -> Option<Bank> {
         scope,
         domains,
         items,
+        packs: None,
     };
     for id in &bank.scoring.observation_requires {
         if bank.item(id).is_none() {
@@ -1151,8 +1179,14 @@ fn validate_item(
     let Ok(how) = how else {
         return None;
     };
-    let for_provider =
-        super::provider_steps::validate(&mut ck.errors, file, &id, &raw.for_provider, scope);
+    let for_provider = super::provider_steps::validate(
+        &mut ck.errors,
+        ck.only,
+        file,
+        &id,
+        &raw.for_provider,
+        scope,
+    );
     ok &= for_provider.is_some();
     match (ok, domain, kind, criticality, title, statement) {
         (true, Some(domain), Some(kind), Some(criticality), Some(title), Some(statement)) => {

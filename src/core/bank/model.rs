@@ -370,6 +370,9 @@ pub struct Bank {
     pub scope: Vec<ScopeQuestion>,
     pub domains: Vec<Domain>,
     pub items: Vec<Item>,
+    /// `None` for a whole bank; for one built from the default bank's language packs
+    /// (`pack.rs`), the languages it holds and whether its guidance is in.
+    pub packs: Option<super::pack::Packs>,
 }
 
 impl Bank {

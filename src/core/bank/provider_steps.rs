@@ -72,6 +72,7 @@ fn err(errors: &mut Vec<BankError>, file: &str, item: &str, field: &str, p: Prob
 /// error names the file, the item and the field (`for_provider[1].how.zh`).
 pub(super) fn validate(
     errors: &mut Vec<BankError>,
+    only: Option<Lang>,
     file: &str,
     item: &str,
     raw: &[RawProviderSteps],
@@ -127,11 +128,11 @@ pub(super) fn validate(
         let how = r
             .how
             .as_ref()
-            .and_then(|h| steps(errors, file, item, &format!("{at}.how"), h));
+            .and_then(|h| steps(errors, only, file, item, &format!("{at}.how"), h));
         let evidence = r
             .evidence
             .as_ref()
-            .and_then(|t| text(errors, file, item, &format!("{at}.evidence"), t));
+            .and_then(|t| text(errors, only, file, item, &format!("{at}.evidence"), t));
         out.push(ProviderSteps {
             provider,
             how: how.unwrap_or_default(),
@@ -143,13 +144,18 @@ pub(super) fn validate(
 
 fn text(
     errors: &mut Vec<BankError>,
+    only: Option<Lang>,
     file: &str,
     item: &str,
     field: &str,
     t: &super::raw::RawText,
 ) -> Option<Text> {
     let mut ok = true;
-    for (lang, v) in [(Lang::En, &t.en), (Lang::Zh, &t.zh)] {
+    // A language pack (`pack.rs`) holds one language: the other is not required.
+    for (lang, v) in [(Lang::En, &t.en), (Lang::Zh, &t.zh)]
+        .into_iter()
+        .filter(|(lang, _)| only.is_none_or(|o| o == *lang))
+    {
         let f = format!("{field}.{}", lang.code());
         match v {
             None => {
@@ -173,13 +179,18 @@ fn text(
 
 fn steps(
     errors: &mut Vec<BankError>,
+    only: Option<Lang>,
     file: &str,
     item: &str,
     field: &str,
     t: &super::raw::RawTextList,
 ) -> Option<TextList> {
     let mut ok = true;
-    for (lang, v) in [(Lang::En, &t.en), (Lang::Zh, &t.zh)] {
+    // A language pack (`pack.rs`) holds one language: the other is not required.
+    for (lang, v) in [(Lang::En, &t.en), (Lang::Zh, &t.zh)]
+        .into_iter()
+        .filter(|(lang, _)| only.is_none_or(|o| o == *lang))
+    {
         let f = format!("{field}.{}", lang.code());
         match v {
             None => {
@@ -207,7 +218,7 @@ fn steps(
         t.en.clone().unwrap_or_default(),
         t.zh.clone().unwrap_or_default(),
     );
-    if ok && en.len() != zh.len() {
+    if ok && only.is_none() && en.len() != zh.len() {
         err(
             errors,
             file,

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::ui::guidance::use_guidance;
 use crate::ui::state::use_session;
 use crate::ui::steps::report::print_page;
 use crate::ui::strings::{level_label, t, Msg};
@@ -12,6 +13,7 @@ pub fn BlankStep() -> impl IntoView {
     let session = use_session();
     let lang = session.lang;
     let bank = session.bank;
+    let guidance = use_guidance();
     // The chosen provider's steps are printed with the generic ones (none chosen: generic).
     let provider = move || {
         session
@@ -23,6 +25,8 @@ pub fn BlankStep() -> impl IntoView {
             {move || {
                 let l = lang.get();
                 let provider = provider();
+                // The steps come with the guidance (downloaded on first need).
+                let bank = guidance.bank_or(bank, l);
                 view! {
                     <header class="report-cover">
                         <p class="report-kicker">{bank.meta.title.get(l).to_string()} " · " {format!("{} {}", bank.meta.id, bank.meta.version)}</p>

@@ -13,6 +13,7 @@ use crate::core::text::Lang;
 use crate::ui::bank_credits::BankCredits;
 use crate::ui::charts::{CategoryChart, DomainChart};
 use crate::ui::download::{download, file_stem};
+use crate::ui::guidance::use_guidance;
 use crate::ui::state::{now_iso, use_session};
 use crate::ui::strings::{colon, criticality_text, level_label, t, tr, Msg};
 use crate::ui::verdicts::results_cards;
@@ -59,12 +60,15 @@ pub fn response_text(lang: Lang, r: Option<&Response>) -> String {
 pub fn Exports() -> impl IntoView {
     let session = use_session();
     let lang = session.lang;
-    let bank = session.bank;
+    let guidance = use_guidance();
+    // The gap plan's steps and evidence come with the guidance: its download starts here.
+    let _ = guidance.bank(session.bank, lang.get_untracked());
+    let bank = move || guidance.bank_or(session.bank, lang.get_untracked());
     let stem = move || session.assessment.with_untracked(|a| file_stem(&a.name));
     let answers = move |_| {
         let csv = session
             .assessment
-            .with_untracked(|a| answers_csv(bank, a, lang.get_untracked()));
+            .with_untracked(|a| answers_csv(bank(), a, lang.get_untracked()));
         download(
             &format!("{}-answers.csv", stem()),
             "text/csv;charset=utf-8",
@@ -75,7 +79,7 @@ pub fn Exports() -> impl IntoView {
         let csv = session.scores.with_untracked(|s| {
             session
                 .assessment
-                .with_untracked(|a| gaps_csv(bank, s, a, lang.get_untracked()))
+                .with_untracked(|a| gaps_csv(bank(), s, a, lang.get_untracked()))
         });
         download(
             &format!("{}-gap-plan.csv", stem()),
@@ -86,7 +90,7 @@ pub fn Exports() -> impl IntoView {
     let json = move |_| {
         let json = session
             .assessment
-            .with_untracked(|a| export_json(a, bank, &now_iso()));
+            .with_untracked(|a| export_json(a, bank(), &now_iso()));
         download(
             &format!("{}.soc-readiness.json", stem()),
             "application/json",
@@ -107,6 +111,7 @@ pub fn ReportStep() -> impl IntoView {
     let session = use_session();
     let lang = session.lang;
     let bank = session.bank;
+    let guidance = use_guidance();
     let organisation = Memo::new(move |_| session.assessment.with(|a| a.organisation.clone()));
     let assessor = Memo::new(move |_| session.assessment.with(|a| a.assessor.clone()));
     view! {
@@ -122,8 +127,13 @@ pub fn ReportStep() -> impl IntoView {
                     <button type="button" class="primary-button" on:click=move |_| print_page()>{tr(lang, Msg::PrintReport)}</button>
                 </p>
                 <Exports />
+                {move || guidance.bank(bank, lang.get()).is_none().then(|| view! {
+                    <p class="guidance-status" role="status">{move || t(lang.get(), if guidance.failed.get() { Msg::GuidanceMissing } else { Msg::GuidanceLoading })}</p>
+                })}
             </div>
-            {move || session.scores.with(|s| session.results.with(|r| session.assessment.with(|a| report_body(s, r, a, bank, lang.get()))))}
+            // The steps and evidence come with the guidance: the report is drawn again when
+            // it arrives (a moment after the page opens).
+            {move || { let l = lang.get(); let bank = guidance.bank_or(bank, l); session.scores.with(|s| session.results.with(|r| session.assessment.with(|a| report_body(s, r, a, bank, l)))) }}
         </article>
     }
 }

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::core::requests::{request_csv, request_list, RequestFlag, SampleTable};
 use crate::ui::download::{download, file_stem};
+use crate::ui::guidance::use_guidance;
 use crate::ui::state::use_session;
 use crate::ui::steps::report::print_page;
 use crate::ui::strings::{t, tr, Msg};
@@ -27,9 +28,18 @@ pub fn RequestsStep() -> impl IntoView {
     let Ok(table) = SampleTable::builtin() else {
         return view! { <p class="notice notice-error" role="alert">{tr(lang, Msg::SamplesMissing)}</p> }.into_any();
     };
-    let rows = Memo::new(move |_| session.assessment.with(|a| request_list(bank, a, table)));
+    // The evidence to request comes with the guidance (downloaded on first need): the list
+    // waits for it, so that no control is flagged for evidence not yet downloaded.
+    let guidance = use_guidance();
+    let guided = move || guidance.bank(bank, lang.get());
+    let rows = Memo::new(move |_| {
+        guided().map_or_else(Vec::new, |b| {
+            session.assessment.with(|a| request_list(b, a, table))
+        })
+    });
     let export = move |_| {
-        let csv = rows.with_untracked(|r| request_csv(bank, r, table, lang.get_untracked()));
+        let b = guidance.bank_or(bank, lang.get_untracked());
+        let csv = rows.with_untracked(|r| request_csv(b, r, table, lang.get_untracked()));
         let stem = session.assessment.with_untracked(|a| file_stem(&a.name));
         download(
             &format!("{stem}-request-list.csv"),
@@ -66,6 +76,9 @@ pub fn RequestsStep() -> impl IntoView {
                 </tbody>
             </table>
             <h2>{move || format!("{} ({})", t(lang.get(), Msg::ControlsInScope), rows.with(Vec::len))}</h2>
+            {move || guided().is_none().then(|| view! {
+                <p class="guidance-status" role="status">{move || t(lang.get(), if guidance.failed.get() { Msg::GuidanceMissing } else { Msg::GuidanceLoading })}</p>
+            })}
             <p class="flag-summary" role="status">{move || format!("{} {}", t(lang.get(), Msg::FlaggedControls), flagged())}</p>
             <table class="report-table request-table">
                 <thead><tr>
@@ -79,6 +92,7 @@ pub fn RequestsStep() -> impl IntoView {
                 <tbody>
                     {move || {
                         let l = lang.get();
+                        let bank = guidance.bank_or(bank, l);
                         let provider = session.assessment.with(|a| bank.chosen_provider(&a.scope).map(str::to_string));
                         rows.get().into_iter().map(|r| {
                             let item = bank.item(&r.item);
