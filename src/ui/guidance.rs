@@ -26,6 +26,9 @@ pub struct Guidance {
     asked: StoredValue<Vec<Lang>>,
     /// The last download failed (offline): shown where guidance is missing.
     pub failed: RwSignal<bool>,
+    /// A download is under way: a second need waits for it instead of starting another
+    /// (a page with every guidance panel opened at once asks dozens of times).
+    busy: StoredValue<bool>,
 }
 
 impl Guidance {
@@ -34,6 +37,7 @@ impl Guidance {
             guided: RwSignal::new(None),
             asked: StoredValue::new(Vec::new()),
             failed: RwSignal::new(false),
+            busy: StoredValue::new(false),
         };
         provide_context(g);
         g
@@ -63,6 +67,9 @@ impl Guidance {
     /// The bank with `base`'s guidance in `lang`, downloaded if need be (`None`: the
     /// download failed; asked again at the next need).
     pub async fn load(self, lang: Lang) -> Option<&'static Bank> {
+        while self.busy.get_value() {
+            pause().await;
+        }
         if let Some(g) = self
             .guided
             .get_untracked()
@@ -70,6 +77,13 @@ impl Guidance {
         {
             return Some(g);
         }
+        self.busy.set_value(true);
+        let loaded = self.download(lang).await;
+        self.busy.set_value(false);
+        loaded
+    }
+
+    async fn download(self, lang: Lang) -> Option<&'static Bank> {
         self.asked.update_value(|a| {
             if !a.contains(&lang) {
                 a.push(lang);
@@ -96,6 +110,16 @@ impl Guidance {
             }
         }
     }
+}
+
+/// A short wait (while another download finishes).
+async fn pause() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// Whether `bank` holds its guidance in `lang` (a whole bank always does).

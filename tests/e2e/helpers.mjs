@@ -36,7 +36,9 @@ export async function axeViolations(page) {
 // first opened (src/ui/question.rs), so this waits until every one holds more than its summary.
 export async function openAllDetails(page) {
   await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
-  await page.waitForFunction(() => [...document.querySelectorAll('article.question details:not([hidden])')].every((d) => d.children.length > 1));
+  // Guidance is downloaded on first opening (src/ui/guidance.rs): wait until it is in.
+  await page.waitForFunction(() => [...document.querySelectorAll('article.question details:not([hidden])')].every((d) => d.children.length > 1)
+    && !document.querySelector('.guidance-status'));
 }
 
 /**

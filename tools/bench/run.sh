@@ -6,12 +6,13 @@
 #   tools/bench/run.sh            full run (about 10 minutes on 2 cores; run on an idle machine)
 #   tools/bench/run.sh --quick    smoke run: 3 loads, no Playwright-click runs, 1x only
 #   tools/bench/run.sh --no-build reuse the last build in target/peer-bench/dist
-# The harness (read-only, default /work/shared/bench/peer; override with PEER_BENCH_SRC) is copied
+# The harness (read-only, default ../shared/bench/peer beside the checkout; override with
+# PEER_BENCH_SRC) is copied
 # into target/peer-bench/, results go to target/peer-bench/results/. See tools/bench/README.md.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
-SRC=${PEER_BENCH_SRC:-/work/shared/bench/peer}
+SRC=${PEER_BENCH_SRC:-$ROOT/../shared/bench/peer}
 B=$ROOT/target/peer-bench
 QUICK=0; BUILD=1
 for a in "$@"; do

@@ -3,7 +3,7 @@
 // toggles) into a standalone question bank of ours, in the JSON form the browser loads.
 //   node tools/bench/survey-to-bank.mjs SURVEY.json [OUT.json]
 // Default OUT: tests/e2e/fixtures/peer-survey.json (a committed fixture; regenerate with
-//   node tools/bench/survey-to-bank.mjs /work/shared/bench/peer/site/surveyjs/survey.json
+//   node tools/bench/survey-to-bank.mjs ../shared/bench/peer/site/surveyjs/survey.json
 // and validate with
 //   cargo run --no-default-features --features toml --bin bank-check -- tests/e2e/fixtures/peer-survey.json).
 //
