@@ -18,11 +18,15 @@
     en: {
       title: 'The assessment stopped',
       text: 'Something went wrong inside the app. Your answers are saved in this browser up to your last change and are safe. Reload the page to continue.',
+      downloadTitle: 'The assessment could not be downloaded',
+      download: 'A file the app needs could not be downloaded. Your answers are saved in this browser and are safe. Check your connection, then reload the page.',
       reload: 'Reload the page'
     },
     zh: {
       title: '评估已停止运行',
       text: '应用内部出现错误。截至您最后一次修改的答案都已保存在本浏览器中，不会丢失。请重新加载页面继续。',
+      downloadTitle: '无法下载评估',
+      download: '无法下载应用所需的文件。您的答案已保存在本浏览器中，不会丢失。请检查网络连接后重新加载页面。',
       reload: '重新加载页面'
     }
   };
@@ -31,14 +35,16 @@
     var l = (document.documentElement.lang || navigator.language || 'en').toLowerCase();
     return l.indexOf('zh') === 0 ? 'zh' : 'en';
   }
-  function show(detail) {
+  function show(detail, kind) {
     if (shown) return;
     shown = true;
-    var t = TEXT[lang()];
+    var t = TEXT[window.__socLang || lang()];
     var box = document.getElementById('fatal');
     if (!box) return;
-    document.getElementById('fatal-title').textContent = t.title;
-    document.getElementById('fatal-text').textContent = t.text;
+    var loading = document.getElementById('loading');
+    if (loading) loading.remove();
+    document.getElementById('fatal-title').textContent = kind === 'download' ? t.downloadTitle : t.title;
+    document.getElementById('fatal-text').textContent = kind === 'download' ? t.download : t.text;
     var btn = document.getElementById('fatal-reload');
     btn.textContent = t.reload;
     btn.addEventListener('click', function () { location.reload(); });
@@ -88,6 +94,12 @@ window.__socLang = (function () {
 (function () {
   'use strict';
   if (document.getElementById('soc-default-bank')) return; // the single file: inside
+  // The app's own words in that language (text/ui.en.json or text/ui.zh.json), which it
+  // needs before it can show anything (src/ui_text.rs).
+  try {
+    var text = new URL('text/ui.' + window.__socLang + '.json', location.href);
+    window.__socTextPrefetch = { url: text.href, response: fetch(text.href) };
+  } catch (e) { /* the app downloads it itself */ }
   try {
     var bank = new URLSearchParams(location.search).get('bank') || 'banks/default.' + window.__socLang + '.jsonl';
     var url = new URL(bank, location.href);

@@ -8,3 +8,4 @@
 pub mod core;
 #[cfg(feature = "ui")]
 pub mod ui;
+pub mod ui_text;

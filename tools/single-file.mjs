@@ -52,6 +52,8 @@ if (!/async function __wbg_init\b/.test(glue)) fail(`${glueFile} has no __wbg_in
 // Text in a <script> or <style> element ends at the first "</" of its closing tag: escape.
 const noClose = (text, tag) => text.replace(new RegExp(`</(${tag})`, 'gi'), '<\\/$1');
 const bank = read('banks/default.jsonl').replace(/</g, '\\u003c'); // '<' is only ever in JSON strings
+// The UI's words in both languages (src/ui_text.rs; the hosted app downloads one).
+const uiText = (lang) => read(`text/ui.${lang}.json`).replace(/</g, '\\u003c');
 const wasm = readFileSync(join(dist, wasmFile)).toString('base64');
 const script = [
   read('boot.js'),
@@ -88,6 +90,8 @@ html = html
   .replace(/<link rel="stylesheet" href="print\.css" media="print">/, () => `<style media="print">${printCss}</style>`)
   .replace('</body>', () => [
     `<script type="application/x-ndjson" id="soc-default-bank">${bank}</script>`,
+    `<script type="application/json" id="soc-ui-text-en">${uiText('en')}</script>`,
+    `<script type="application/json" id="soc-ui-text-zh">${uiText('zh')}</script>`,
     `<script type="application/octet-stream" id="soc-wasm">${wasm}</script>`,
     `<script type="module">${script}</script>`,
     '</body>',

@@ -27,10 +27,26 @@ use soc_readiness::core::text::Lang;
 const USAGE: &str = "usage: bank-check [--zh] [--strict] FILE [FILE …]   validate banks (TOML or JSON; no file: the default bank)
        bank-check [--zh] [--strict] --json FILE.toml     validate, then print the file's JSON form
        --strict: warnings (e.g. no Chinese translation) are errors
-       bank-check --bundle OUT                validate the default bank, write it as OUT (banks/default.jsonl)";
+       bank-check --bundle OUT                validate the default bank, write it as OUT (banks/default.jsonl)
+                                              and its language packs beside it (banks/default.en.jsonl…)
+       bank-check --ui-text DIR               write the UI's words as DIR/ui.en.json and DIR/ui.zh.json";
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    // `--ui-text DIR` (with `--bundle`, in Trunk's hook): the UI's words as data.
+    if let Some(pos) = args.iter().position(|a| a == "--ui-text") {
+        let Some(dir) = args.get(pos + 1).cloned() else {
+            eprintln!("bank-check: --ui-text takes a folder\n{USAGE}");
+            return ExitCode::FAILURE;
+        };
+        if ui_text(&dir) != ExitCode::SUCCESS {
+            return ExitCode::FAILURE;
+        }
+        args.drain(pos..pos + 2);
+        if args.is_empty() {
+            return ExitCode::SUCCESS;
+        }
+    }
     let lang = if args.iter().any(|a| a == "--zh") {
         Lang::Zh
     } else {
@@ -184,6 +200,22 @@ fn bundle(out: &str, lang: Lang) -> ExitCode {
         };
         if let Err(e) = std::fs::write(&file, text) {
             eprintln!("{}: {e}", file.display());
+            return ExitCode::FAILURE;
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+/// Writes the UI's words, one file per language (`soc_readiness::ui_text`), into `dir`.
+fn ui_text(dir: &str) -> ExitCode {
+    if let Err(e) = std::fs::create_dir_all(dir) {
+        eprintln!("{dir}: {e}");
+        return ExitCode::FAILURE;
+    }
+    for l in Lang::ALL {
+        let path = std::path::Path::new(dir).join(format!("ui.{}.json", l.code()));
+        if let Err(e) = std::fs::write(&path, soc_readiness::ui_text::file_json(l)) {
+            eprintln!("{}: {e}", path.display());
             return ExitCode::FAILURE;
         }
     }

@@ -3,7 +3,6 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::Router;
 
 use super::bank_source::{bank_from_url, default_bank, BankProblem};
 use super::embed::{apply_branding, use_embed, Embed};
@@ -30,7 +29,7 @@ fn query_param(name: &str) -> Option<String> {
 }
 
 /// `?lang=`, then the saved preference, then the browser's languages; English otherwise.
-fn initial_lang() -> Lang {
+pub fn initial_lang() -> Lang {
     query_param("lang")
         .and_then(|l| Lang::parse(&l))
         .or_else(saved_lang)
@@ -90,6 +89,7 @@ pub fn App() -> impl IntoView {
     let loaded: RwSignal<Option<Result<&'static Bank, BankProblem>>> = RwSignal::new(None);
     let other_language_failed = RwSignal::new(false);
     Guidance::provide();
+    super::route::provide_router();
     Effect::new(move |_| {
         retry.track();
         let url = provider_url.clone().filter(|_| !use_default.get());
@@ -150,7 +150,6 @@ pub fn App() -> impl IntoView {
     };
 
     view! {
-        <Router>
             <a class="skip-link" href="#main">{tr(lang, Msg::SkipToContent)}</a>
             <header class="site-header">
                 <p class="app-title">
@@ -166,13 +165,36 @@ pub fn App() -> impl IntoView {
                 <p class="notice notice-error" role="alert">{tr(lang, Msg::OtherLanguageMissing)}</p>
             })}
             {body}
-        </Router>
     }
 }
 
 #[component]
 fn LanguageSwitch(lang: RwSignal<Lang>) -> impl IntoView {
     let choose = move |l: Lang| {
+        // Its words first (downloaded when not yet here), then the switch.
+        if !super::strings::is_loaded(l) {
+            spawn_local(async move {
+                if super::strings::load(l).await.is_ok() {
+                    choose_loaded(lang, l);
+                }
+            });
+            return;
+        }
+        choose_loaded(lang, l);
+    };
+    view! {
+        <div class="lang-switch" role="group" aria-label=tr(lang, Msg::Language)>
+            <button type="button" lang="en" aria-pressed=move || (lang.get() == Lang::En).to_string()
+                on:click=move |_| choose(Lang::En)>"English"</button>
+            <button type="button" lang="zh-CN" aria-pressed=move || (lang.get() == Lang::Zh).to_string()
+                on:click=move |_| choose(Lang::Zh)>"中文"</button>
+        </div>
+    }
+}
+
+/// Shows the app in `l`, whose words are here, and remembers the choice.
+fn choose_loaded(lang: RwSignal<Lang>, l: Lang) {
+    {
         lang.set(l);
         super::storage::Store::open().save_lang(l.code());
         // Keep ?lang= in step with the choice, so a reload shows the same language.
@@ -193,14 +215,6 @@ fn LanguageSwitch(lang: RwSignal<Lang>) -> impl IntoView {
                 }
             }
         }
-    };
-    view! {
-        <div class="lang-switch" role="group" aria-label=tr(lang, Msg::Language)>
-            <button type="button" lang="en" aria-pressed=move || (lang.get() == Lang::En).to_string()
-                on:click=move |_| choose(Lang::En)>"English"</button>
-            <button type="button" lang="zh-CN" aria-pressed=move || (lang.get() == Lang::Zh).to_string()
-                on:click=move |_| choose(Lang::Zh)>"中文"</button>
-        </div>
     }
 }
 
@@ -265,7 +279,6 @@ fn ProviderBankProblem(
 fn Shell(bank: &'static Bank, lang: RwSignal<Lang>) -> impl IntoView {
     let session = Session::start(bank, lang);
     provide_context(session);
-    super::route::provide_query();
     let step = use_step();
     super::embed::connect(use_embed(), session, step);
     // A share link pasted into the address bar of the open page changes only the

@@ -32,6 +32,9 @@ thread_local! {
     static DEFAULT_BANKS: RefCell<Vec<&'static Bank>> = const { RefCell::new(Vec::new()) };
 }
 
+/// The global public/boot.js puts the bank's early download in.
+const BANK_PREFETCH: &str = "__socBankPrefetch";
+
 /// `url` resolved against the page, if it is on the page's own origin over http(s).
 fn same_origin(url: &str) -> Option<String> {
     let window = web_sys::window()?;
@@ -42,12 +45,20 @@ fn same_origin(url: &str) -> Option<String> {
         .then(|| resolved.href())
 }
 
+/// Downloads `path` (relative to the page, same origin) as text; `prefetch` as in
+/// [`fetch_text`].
+pub async fn fetch_same_origin(path: &str, prefetch: &str) -> Result<String, BankProblem> {
+    let url = same_origin(path).ok_or_else(|| BankProblem::Fetch(path.to_string()))?;
+    fetch_text(&url, path, prefetch).await
+}
+
 /// Downloads `url` (already resolved) as text. public/boot.js may have started this
-/// very download while the wasm loaded: its response is taken when the URL matches.
-async fn fetch_text(url: &str, shown_as: &str) -> Result<String, BankProblem> {
+/// very download while the wasm loaded, as `window[prefetch]`: its response is taken when
+/// the URL matches.
+async fn fetch_text(url: &str, shown_as: &str, prefetch: &str) -> Result<String, BankProblem> {
     let failed = || BankProblem::Fetch(shown_as.to_string());
     let window = web_sys::window().ok_or_else(failed)?;
-    let prefetched = js_sys::Reflect::get(&window, &"__socBankPrefetch".into())
+    let prefetched = js_sys::Reflect::get(&window, &prefetch.into())
         .ok()
         .filter(|p| {
             js_sys::Reflect::get(p, &"url".into())
@@ -60,7 +71,7 @@ async fn fetch_text(url: &str, shown_as: &str) -> Result<String, BankProblem> {
         .and_then(|r| r.dyn_into::<js_sys::Promise>().ok());
     if prefetched.is_some() {
         // Used once: a retry after a failure downloads again.
-        let _ = js_sys::Reflect::delete_property(&window, &"__socBankPrefetch".into());
+        let _ = js_sys::Reflect::delete_property(&window, &prefetch.into());
     }
     let request = prefetched.unwrap_or_else(|| window.fetch_with_str(url));
     let resp: web_sys::Response = JsFuture::from(request)
@@ -109,7 +120,7 @@ async fn default_text() -> Result<&'static str, BankProblem> {
         None => {
             let url = same_origin(DEFAULT_BUNDLE_PATH)
                 .ok_or_else(|| BankProblem::Fetch(DEFAULT_BUNDLE_PATH.to_string()))?;
-            fetch_text(&url, DEFAULT_BUNDLE_PATH).await?
+            fetch_text(&url, DEFAULT_BUNDLE_PATH, BANK_PREFETCH).await?
         }
     };
     // Kept for the page's life: the default bank is built from it at most twice (alone, and
@@ -135,7 +146,7 @@ async fn pack_text(lang: Lang, part: PackPart) -> Result<&'static str, BankProbl
         return Ok(text);
     }
     let url = same_origin(&path).ok_or_else(|| BankProblem::Fetch(path.clone()))?;
-    let text = fetch_text(&url, &path).await?;
+    let text = fetch_text(&url, &path, BANK_PREFETCH).await?;
     // Kept for the page's life: a bank with more languages or its guidance is built from
     // the same texts.
     let text: &'static str = Box::leak(text.into_boxed_str());
@@ -215,7 +226,7 @@ pub async fn provider_bank(name: &str, text: &str) -> Result<&'static Bank, Bank
 /// Loads `?bank=URL` (same origin only).
 pub async fn bank_from_url(url: String) -> Result<&'static Bank, BankProblem> {
     let resolved = same_origin(&url).ok_or_else(|| BankProblem::NotSameOrigin(url.clone()))?;
-    let text = fetch_text(&resolved, &url).await?;
+    let text = fetch_text(&resolved, &url, BANK_PREFETCH).await?;
     let name = url.rsplit('/').next().unwrap_or(&url).to_string();
     provider_bank(&name, &text).await
 }

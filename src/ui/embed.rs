@@ -296,7 +296,9 @@ fn connect_per_shell(embed: Embed, session: Session, step: Memo<Step>) {
                 .and_then(|v| v.as_string())
                 .and_then(|l| Lang::parse(&l))
             {
-                lang.set(l);
+                leptos::task::spawn_local(async move {
+                    super::strings::switch_language(lang, l).await;
+                });
             }
         }
     });

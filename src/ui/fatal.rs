@@ -19,6 +19,23 @@ pub fn install_panic_hook() {
     }));
 }
 
+/// The app cannot start because a file it needs could not be downloaded (offline): the
+/// guard's message for that case (`window.socFatal(detail, 'download')`).
+pub fn report(detail: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if let Ok(f) = js_sys::Reflect::get(&window, &JsValue::from_str("socFatal")) {
+        if let Some(f) = f.dyn_ref::<js_sys::Function>() {
+            let _ = f.call2(
+                &JsValue::NULL,
+                &JsValue::from_str(detail),
+                &JsValue::from_str("download"),
+            );
+        }
+    }
+}
+
 /// `?selftest=panic` proves the guard in the browser tests: it panics once the app is up.
 /// Nothing is lost by it: answers are saved on every change, before any panic can happen.
 #[allow(clippy::panic)]

@@ -102,7 +102,12 @@ for (const [lang, other] of [['en', 'zh'], ['zh', 'en']]) {
   test(`a first visit in ${lang} downloads no ${other} bank text; guidance and ${other} come when asked for`, async ({ page }) => {
     const seen = await watch(page);
     const files = [];
-    page.on('request', (r) => { if (new URL(r.url()).pathname.includes('/banks/')) files.push(new URL(r.url()).pathname.split('/banks/')[1]); });
+    const texts = [];
+    page.on('request', (r) => {
+      const path = new URL(r.url()).pathname;
+      if (path.includes('/banks/')) files.push(path.split('/banks/')[1]);
+      if (path.includes('/text/')) texts.push(path.split('/text/')[1]);
+    });
     await page.goto(`./?lang=${lang}&step=section&domain=iam`);
     const card = page.locator('article[data-item="IAM-01"]');
     await card.getByRole('radio').nth(3).check();
@@ -110,6 +115,8 @@ for (const [lang, other] of [['en', 'zh'], ['zh', 'en']]) {
     await page.getByRole('link', { name: /^(Next|下一步)/ }).first().click();
     await expect(page.locator('#step-heading')).toBeVisible();
     expect(files).toEqual([`default.${lang}.jsonl`]);
+    // The UI's words too (src/ui_text.rs): this language's only.
+    expect(texts).toEqual([`ui.${lang}.json`]);
     // No text of the other language reached the page.
     const body = await page.evaluate(() => document.body.innerText);
     expect(/[\u3400-\u9fff]/.test(body.replace(/中文/g, ''))).toBe(lang === 'zh');
@@ -128,6 +135,7 @@ for (const [lang, other] of [['en', 'zh'], ['zh', 'en']]) {
     await expect(card.locator('.statement')).toContainText(other === 'en' ? /[A-Za-z]{4}/ : /[\u3400-\u9fff]/);
     await expect(card.getByRole('radio').nth(3)).toBeChecked();
     expect(files).toContain(`default.${other}.jsonl`);
+    expect(texts).toContain(`ui.${other}.json`);
     expect(files).not.toContain('default.jsonl');
     expect(seen.pageErrors).toEqual([]);
   });
