@@ -8,6 +8,7 @@ mod convert;
 mod coverage;
 mod error;
 mod extra;
+mod from_json;
 mod load;
 mod model;
 mod pack;

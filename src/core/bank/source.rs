@@ -44,8 +44,8 @@ impl Source<'_> {
 
 pub(super) fn parse_file(src: &Source) -> Result<RawFile, BankError> {
     match src.format() {
-        Format::Json => serde_json::from_str::<RawFile>(src.text.trim_start_matches('\u{feff}'))
-            .map_err(|e| BankError::new(src.name, None, None, Problem::Parse(e.to_string()))),
+        Format::Json => super::from_json::read(src.text.trim_start_matches('\u{feff}'))
+            .map_err(|e| BankError::new(src.name, None, None, Problem::Parse(e))),
         Format::Toml => parse_toml(src),
     }
 }
