@@ -73,12 +73,19 @@ self.addEventListener('install', (event) => {
 
 // The page asks for this only when the user agreed to use the new release. It also names
 // the question-bank files it downloaded before this worker controlled it (the first visit):
-// they are kept for offline use like those it downloads under the worker.
+// they are kept for offline use like those it downloads under the worker, and with a
+// language's questions (banks/default.en.jsonl) that language's guidance too, so that the
+// guidance opens offline in the language the visitor uses (never the other language's).
 self.addEventListener('message', (event) => {
   const data = event.data || {};
   if (data.type === 'soc-readiness:use-new-version') self.skipWaiting();
   if (data.type === 'soc-readiness:keep' && Array.isArray(data.urls)) {
-    event.waitUntil(Promise.all(data.urls.filter((u) => typeof u === 'string' && u.startsWith(`${SCOPE}banks/`))
+    const urls = data.urls.filter((u) => typeof u === 'string' && u.startsWith(`${SCOPE}banks/`));
+    for (const u of [...urls]) {
+      const pack = u.match(/^(.*\/banks\/default\.(en|zh))\.jsonl$/);
+      if (pack) urls.push(`${pack[1]}.guide.jsonl`);
+    }
+    event.waitUntil(Promise.all([...new Set(urls)]
       .map(async (u) => {
         if (await (await caches.open(DATA)).match(u)) return;
         try { await fromNetwork(new Request(u)); } catch { /* offline: kept at the next use */ }

@@ -29,7 +29,10 @@ run "single file" node tools/single-file.mjs
 run "no toml code in the wasm" bash -c '! grep -aqE "4toml[0-9]|toml\.\.|toml_(parser|datetime|edit)|/toml-[0-9]" target/wasm32-unknown-unknown/release/soc-readiness.wasm'
 # The default bank is a download (banks/default.jsonl), not part of the wasm: an item title
 # from the bank must not be in it, and the bundle must be in dist/.
-run "default bank is a download, not in the wasm" bash -c '[ -s dist/banks/default.jsonl ] && grep -q "Observation window and control calendar planned" dist/banks/default.jsonl && ! grep -aq "Observation window and control calendar planned" target/wasm32-unknown-unknown/release/soc-readiness.wasm'
+run "default bank is a download, not in the wasm" bash -c '[ -s dist/banks/default.jsonl ] && grep -q "Observation window and control calendar planned" dist/banks/default.jsonl && grep -q "Observation window and control calendar planned" dist/banks/default.en.jsonl && ! grep -aq "Observation window and control calendar planned" target/wasm32-unknown-unknown/release/soc-readiness.wasm'
+# The UI's words are data too (src/ui_text.rs, issue 19): a long UI sentence is in the
+# language file and not in the wasm.
+run "UI words are a download, not in the wasm" bash -c 'grep -q "This is a self-assessment made with a tool" dist/text/ui.en.json && ! grep -aq "This is a self-assessment made with a tool" target/wasm32-unknown-unknown/release/soc-readiness.wasm'
 if [ -f dist/index.html ]; then
   run "browser tests (Playwright + Debian Chromium)" npx playwright test
   node -e '

@@ -59,8 +59,15 @@ pub fn Sidebar() -> impl IntoView {
                 .reliance
                 .iter()
                 .map(|x| {
+                    // The level, and the score once there is one (out of 100, as on the
+                    // result's card).
+                    let score = x
+                        .score
+                        .score
+                        .map(|s| format!(" · {}/100", fmt_score(Some(s))))
+                        .unwrap_or_default();
                     format!(
-                        "{}: {}",
+                        "{}: {}{score}",
                         report_name(x.report),
                         reliance_level_text(l, x.level)
                     )

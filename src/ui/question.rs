@@ -254,7 +254,10 @@ pub fn QuestionCard(
         item.criticality,
         criticality_label,
         format!("{} {number}", t(lang, Msg::QuestionNumber)),
-        item.untranslated(lang).then(|| t(lang, Msg::NotTranslated)),
+        // Not marked while the default bank's pack of this language is missing (a failed
+        // download, said once at the top): the provider translated everything.
+        (item.untranslated(lang) && bank.packs.as_ref().is_none_or(|p| p.has(lang)))
+            .then(|| t(lang, Msg::NotTranslated)),
     );
     // A bank from the default bank's packs has its guidance still to download: every item
     // of the default bank has a why and a how (bank_content.rs).

@@ -141,6 +141,23 @@ for (const [lang, other] of [['en', 'zh'], ['zh', 'en']]) {
   });
 }
 
+test('a language or guidance that cannot be downloaded is said where it was asked for, and the page keeps working', async ({ page }) => {
+  await page.route('**/banks/default.zh.jsonl', (route) => route.fulfill({ status: 503, body: 'down' }));
+  await page.route('**/banks/default.en.guide.jsonl', (route) => route.fulfill({ status: 503, body: 'down' }));
+  await page.goto('./?lang=en&step=section&domain=iam');
+  const card = page.locator('article[data-item="IAM-01"]');
+  await card.locator('details').filter({ has: page.locator('summary', { hasText: 'Why it matters' }) }).locator('summary').click();
+  await expect(card.getByRole('alert')).toContainText('The guidance could not be downloaded. Your answers are safe.');
+  await card.getByRole('radio').nth(3).check();
+  await expect(card.getByRole('radio').nth(3)).toBeChecked();
+  // Chinese: the UI's words come, the questions cannot; they stay as they were, unmarked.
+  await page.getByRole('button', { name: '中文' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: '无法下载该语言的题目' })).toBeVisible();
+  await expect(card.locator('.statement')).toContainText(/[A-Za-z]{4}/);
+  await expect(card.locator('.badge.untranslated')).toHaveCount(0);
+  await expect(card.getByRole('radio').nth(3)).toBeChecked();
+});
+
 test('a default bank that cannot be downloaded is reported, saved answers stay, and trying again works', async ({ page }) => {
   const TYPE1 = '3 — In place and documented';
   const first = () => page.locator('article[data-item="IAM-01"]').getByRole('radio', { name: TYPE1 });

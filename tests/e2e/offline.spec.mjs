@@ -51,6 +51,19 @@ test('after one visit the app works with the server down, with the saved answers
     await page.goto(`${server.url}?lang=en&step=section&domain=iam`);
     await q(page, 'IAM-01').getByRole('radio', { name: LEVEL3 }).check();
     await underWorker(page);
+    // The language's questions and its guidance are kept (boot.js names the packs the
+    // first visit downloaded; the worker adds that language's guidance), not the other's.
+    await page.waitForFunction(async () => {
+      const data = (await caches.keys()).find((k) => k.endsWith(' data'));
+      if (!data) return false;
+      const kept = (await (await caches.open(data)).keys()).map((r) => r.url.split('/banks/')[1]);
+      return kept.includes('default.en.jsonl') && kept.includes('default.en.guide.jsonl');
+    });
+    const kept = await page.evaluate(async () => {
+      const data = (await caches.keys()).find((k) => k.endsWith(' data'));
+      return (await (await caches.open(data)).keys()).map((r) => r.url.split('/banks/')[1] || r.url);
+    });
+    expect(kept.filter((f) => f.includes('.zh.'))).toEqual([]);
     // A provider's bank used once (online) is kept too.
     await page.goto(`${server.url}?lang=en&bank=banks/example-cloud.json`);
     await expect(page.getByRole('link', { name: /^Example Cloud CUECs/ })).toBeVisible();
@@ -60,6 +73,10 @@ test('after one visit the app works with the server down, with the saved answers
   expect(await page.evaluate((u) => fetch(u).then(() => 'up', () => 'down'), `${server.url}boot.js?probe`)).toBe('down');
   await page.goto(`${server.url}?lang=en&step=section&domain=iam`);
   await expect(q(page, 'IAM-01').getByRole('radio', { name: LEVEL3 })).toBeChecked();
+  // The guidance opens offline, though it was never opened online.
+  await q(page, 'IAM-01').locator('details').filter({ has: page.locator('summary', { hasText: 'How to do it' }) }).locator('summary').click();
+  await expect(q(page, 'IAM-01').locator('details[open] li').first()).toBeVisible();
+  await expect(q(page, 'IAM-01').locator('.guidance-status')).toHaveCount(0);
   // The app still moves between steps and scores.
   await page.getByRole('link', { name: /^Next: / }).click();
   await expect(page.locator('#step-heading')).toBeVisible();

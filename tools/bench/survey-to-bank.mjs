@@ -57,7 +57,7 @@ function readScoring(src) {
     if (v.startsWith('{')) { // inline table of integers: { critical = 8, high = 4 }
       return Object.fromEntries(v.slice(1, -1).split(',').map((kv) => kv.split('=').map((s) => s.trim())).map(([k, n]) => [k, Number(n)]));
     }
-    if (v.startsWith('"')) return JSON.parse(v);
+    if (v.startsWith('"') || v.startsWith('[')) return JSON.parse(v);
     if (/^-?\d+(\.\d+)?$/.test(v)) return Number(v);
     fail(`00-bank.toml: unsupported value ${v}`);
   };
@@ -76,6 +76,8 @@ function readScoring(src) {
     setDotted(cur, m[1], value(m[2].replace(/\s+#[^"]*$/, '')));
   }
   if (!scoring.weights || !scoring.band.length) fail('00-bank.toml: no [scoring] weights or bands found');
+  // Items the observation period requires are the default bank's (AUD-07): not the survey's.
+  delete scoring.observation_requires;
   return scoring;
 }
 const scoring = readScoring(readFileSync(`${ROOT}/content/bank/00-bank.toml`, 'utf8'));
@@ -129,7 +131,11 @@ sections.forEach((page, si) => {
     const item = {
       id: `${prefix}-${String(qi + 1).padStart(2, '0')}`,
       domain: id,
-      kind: 'readiness',
+      // A CUEC: it counts in the reliance result on the provider's SOC 2, which every bank
+      // has. (A readiness item counts only in an own SOC 2 result, which needs the scope
+      // question own_audit, and the survey has none: since issue 13 its answers were no
+      // longer scored at all, and the benchmark's results step did less than SurveyJS's.)
+      kind: 'cuec',
       criticality: CRIT[crit++ % 3],
       reports: ['soc2'],
       criteria: [],
