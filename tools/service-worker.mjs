@@ -34,7 +34,9 @@ for (const p of walk(dir).sort()) {
   const rel = relative(dir, p).split(sep).join('/');
   if (!notForOffline(rel)) files[rel] = createHash('sha256').update(readFileSync(p)).digest('hex');
 }
-for (const needed of ['index.html', 'boot.js']) {
+// The UI's words of both languages are in the release (the app cannot start without its
+// language's, offline included; 9 KB for the two).
+for (const needed of ['index.html', 'boot.js', 'text/ui.en.json', 'text/ui.zh.json']) {
   if (!files[needed]) {
     console.error(`service-worker: ${needed} is missing from ${dir}`);
     process.exit(1);
