@@ -157,7 +157,7 @@ pub fn App() -> impl IntoView {
                     {move || embed.brand.with(|b| b.provider.clone()).map(|p| view! { <span class="provider-name">{p}</span> })}
                     <span>{tr(lang, Msg::AppTitle)}</span>
                 </p>
-                <LanguageSwitch lang=lang />
+                <LanguageSwitch lang=lang failed=other_language_failed />
             </header>
             <BrandingRejected lang=lang />
             <UpdateNotice lang=lang />
@@ -169,13 +169,18 @@ pub fn App() -> impl IntoView {
 }
 
 #[component]
-fn LanguageSwitch(lang: RwSignal<Lang>) -> impl IntoView {
+fn LanguageSwitch(
+    lang: RwSignal<Lang>,
+    /// Set when the other language could not be downloaded (the page says so).
+    failed: RwSignal<bool>,
+) -> impl IntoView {
     let choose = move |l: Lang| {
         // Its words first (downloaded when not yet here), then the switch.
         if !super::strings::is_loaded(l) {
             spawn_local(async move {
-                if super::strings::load(l).await.is_ok() {
-                    choose_loaded(lang, l);
+                match super::strings::load(l).await {
+                    Ok(()) => choose_loaded(lang, l),
+                    Err(_) => failed.set(true),
                 }
             });
             return;

@@ -158,6 +158,16 @@ test('a language or guidance that cannot be downloaded is said where it was aske
   await expect(card.getByRole('radio').nth(3)).toBeChecked();
 });
 
+test('when the other language\'s words cannot be downloaded the page says so and stays in its language', async ({ page }) => {
+  await page.route('**/text/ui.zh.json', (route) => route.fulfill({ status: 503, body: 'down' }));
+  await page.goto('./?lang=en&step=section&domain=iam');
+  await expect(page.locator('article[data-item="IAM-01"]')).toBeVisible();
+  await page.getByRole('button', { name: '中文' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'could not be downloaded' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('button', { name: 'English' })).toHaveAttribute('aria-pressed', 'true');
+});
+
 test('a default bank that cannot be downloaded is reported, saved answers stay, and trying again works', async ({ page }) => {
   const TYPE1 = '3 — In place and documented';
   const first = () => page.locator('article[data-item="IAM-01"]').getByRole('radio', { name: TYPE1 });
