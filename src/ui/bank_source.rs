@@ -95,19 +95,15 @@ async fn fetch_text(url: &str, shown_as: &str, prefetch: &str) -> Result<String,
 /// The default bank's bundle inside the page: the single file (tools/single-file.mjs) has
 /// no other file to download it from, so it carries the bundle as a data block,
 /// `<script type="application/x-ndjson" id="soc-default-bank">`.
-fn inline_default_text() -> Option<String> {
+fn inline_default_bank() -> Option<web_sys::Element> {
     web_sys::window()?
         .document()?
-        .get_element_by_id("soc-default-bank")?
-        .text_content()
+        .get_element_by_id("soc-default-bank")
 }
 
 /// Whether the page is the single file, which carries the whole default bank.
 fn is_single_file() -> bool {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("soc-default-bank"))
-        .is_some()
+    inline_default_bank().is_some()
 }
 
 /// The default bank's bundle text, downloaded (or read from the page) once per page.
@@ -115,7 +111,7 @@ async fn default_text() -> Result<&'static str, BankProblem> {
     if let Some(text) = DEFAULT_TEXT.with(|t| *t.borrow()) {
         return Ok(text);
     }
-    let text = match inline_default_text() {
+    let text = match inline_default_bank().and_then(|e| e.text_content()) {
         Some(text) => text,
         None => {
             let url = same_origin(DEFAULT_BUNDLE_PATH)
@@ -136,22 +132,22 @@ async fn default_files() -> Result<Vec<(String, &'static str)>, BankProblem> {
     read_bundle(DEFAULT_BUNDLE_PATH, text).map_err(|e| BankProblem::Invalid(vec![e]))
 }
 
-/// One language pack's text, downloaded once per page (public/boot.js starts the download
-/// of the visitor's core pack while the wasm compiles).
-async fn pack_text(lang: Lang, part: PackPart) -> Result<&'static str, BankProblem> {
+/// One language pack, (its path, its text), downloaded once per page (public/boot.js
+/// starts the download of the visitor's core pack while the wasm compiles).
+async fn pack(lang: Lang, part: PackPart) -> Result<(String, &'static str), BankProblem> {
     let path = pack_path(lang, part);
     if let Some(text) =
         PACK_TEXTS.with(|p| p.borrow().iter().find(|(k, _)| *k == path).map(|(_, t)| *t))
     {
-        return Ok(text);
+        return Ok((path, text));
     }
     let url = same_origin(&path).ok_or_else(|| BankProblem::Fetch(path.clone()))?;
     let text = fetch_text(&url, &path, BANK_PREFETCH).await?;
     // Kept for the page's life: a bank with more languages or its guidance is built from
     // the same texts.
     let text: &'static str = Box::leak(text.into_boxed_str());
-    PACK_TEXTS.with(|p| p.borrow_mut().push((path, text)));
-    Ok(text)
+    PACK_TEXTS.with(|p| p.borrow_mut().push((path.clone(), text)));
+    Ok((path, text))
 }
 
 /// The default bank with the texts of `langs` (and its guidance when `guidance`), built
@@ -171,15 +167,9 @@ pub async fn default_bank(langs: &[Lang], guidance: bool) -> Result<&'static Ban
     } else {
         let mut packs = Vec::new();
         for l in langs {
-            packs.push((
-                pack_path(*l, PackPart::Core),
-                pack_text(*l, PackPart::Core).await?,
-            ));
+            packs.push(pack(*l, PackPart::Core).await?);
             if guidance {
-                packs.push((
-                    pack_path(*l, PackPart::Guidance),
-                    pack_text(*l, PackPart::Guidance).await?,
-                ));
+                packs.push(pack(*l, PackPart::Guidance).await?);
             }
         }
         let invalid = |e| BankProblem::Invalid(vec![e]);
@@ -193,8 +183,6 @@ pub async fn default_bank(langs: &[Lang], guidance: bool) -> Result<&'static Ban
                 let named: Vec<(&str, &str)> =
                     packs.iter().map(|(n, t)| (n.as_str(), *t)).collect();
                 let files = merge_packs(&named).map_err(invalid)?;
-                let files: Vec<(String, &str)> =
-                    files.iter().map(|(n, t)| (n.clone(), t.as_str())).collect();
                 Bank::from_packs(&bundle_sources(&files), langs, guidance)
             }
         };

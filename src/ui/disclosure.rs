@@ -44,11 +44,16 @@ pub fn fill_on_first_open(
     move |ev: leptos::ev::Event| {
         // Filled once: afterwards it holds more than its summary.
         if let Some(details) = opened_details(&ev).filter(|d| d.child_element_count() <= 1) {
-            // The one raw-HTML call: it takes only an `Escaped` (clippy.toml forbids the rest).
-            #[allow(clippy::disallowed_methods)]
-            let _ = details.insert_adjacent_html("beforeend", html().as_str());
+            append(&details, &html());
         }
     }
+}
+
+/// Appends escaped markup to `details`: the one raw-HTML call, which takes only an
+/// `Escaped` (clippy.toml forbids the rest).
+fn append(details: &web_sys::HtmlDetailsElement, html: &Escaped) {
+    #[allow(clippy::disallowed_methods)]
+    let _ = details.insert_adjacent_html("beforeend", html.as_str());
 }
 
 /// [`fill_on_first_open`] for guidance, which may have to be downloaded first
@@ -72,10 +77,10 @@ pub fn fill_guidance_on_first_open(
         if details.child_element_count() > 1 {
             return;
         }
-        #[allow(clippy::disallowed_methods)]
-        let fill = |details: &web_sys::HtmlDetailsElement, bank: &'static Bank| {
+        let html = html.clone();
+        let fill = move |details: &web_sys::HtmlDetailsElement, bank: &'static Bank| {
             if let Some(item) = bank.item(item_id) {
-                let _ = details.insert_adjacent_html("beforeend", html(item).as_str());
+                append(details, &html(item));
             }
         };
         if has_guidance(base, lang) {
@@ -83,10 +88,8 @@ pub fn fill_guidance_on_first_open(
         }
         let mut status = Escaped::default();
         status.element("p", "guidance-status", t(lang, Msg::GuidanceLoading));
-        #[allow(clippy::disallowed_methods)]
-        let _ = details.insert_adjacent_html("beforeend", status.as_str());
+        append(&details, &status);
         let _ = details.set_attribute("aria-busy", "true");
-        let html = html.clone();
         spawn_local(async move {
             let loaded = guidance.load(lang).await;
             let _ = details.remove_attribute("aria-busy");
@@ -95,10 +98,7 @@ pub fn fill_guidance_on_first_open(
                     if let Some(p) = details.query_selector(".guidance-status").ok().flatten() {
                         p.remove();
                     }
-                    if let Some(item) = bank.item(item_id) {
-                        #[allow(clippy::disallowed_methods)]
-                        let _ = details.insert_adjacent_html("beforeend", html(item).as_str());
-                    }
+                    fill(&details, bank);
                 }
                 None => {
                     if let Some(p) = details.query_selector(".guidance-status").ok().flatten() {

@@ -21,13 +21,14 @@ use crate::core::text::Lang;
 pub struct Guidance {
     /// The default bank with guidance, in the languages asked for so far.
     guided: RwSignal<Option<&'static Bank>>,
-    /// The languages asked for so far; a download is under way when they are not all in
-    /// `guided`.
+    /// The languages asked for so far (a failed one is taken out, to be asked again), so
+    /// that a page drawing many guidance panels starts one download, not one per panel.
     asked: StoredValue<Vec<Lang>>,
     /// The last download failed (offline): shown where guidance is missing.
     pub failed: RwSignal<bool>,
     /// A download is under way: a second need waits for it instead of starting another
-    /// (a page with every guidance panel opened at once asks dozens of times).
+    /// (a page with every guidance panel opened at once asks dozens of times). Downloads
+    /// therefore never overlap, and the last one holds every language asked for.
     busy: StoredValue<bool>,
 }
 
@@ -93,14 +94,7 @@ impl Guidance {
         match default_bank(&langs, true).await {
             Ok(bank) => {
                 self.failed.set(false);
-                // Two downloads may finish out of order: keep the one with more languages.
-                let count = |b: &Bank| b.packs.as_ref().map_or(usize::MAX, |p| p.langs.len());
-                if self
-                    .guided
-                    .with_untracked(|g| g.is_none_or(|g| count(g) <= count(bank)))
-                {
-                    self.guided.set(Some(bank));
-                }
+                self.guided.set(Some(bank));
                 Some(bank)
             }
             Err(_) => {

@@ -65,11 +65,15 @@ pub fn read_bundle<'t>(
     Ok(files)
 }
 
-/// Borrows a bundle's files as bank sources.
-pub fn bundle_sources<'a>(files: &'a [(String, &'a str)]) -> Vec<Source<'a>> {
+/// Borrows a bundle's files as bank sources: (name, JSON text), the text borrowed from the
+/// bundle (`read_bundle`) or owned (`merge_packs`).
+pub fn bundle_sources<T: AsRef<str>>(files: &[(String, T)]) -> Vec<Source<'_>> {
     files
         .iter()
-        .map(|(name, text)| Source { name, text })
+        .map(|(name, text)| Source {
+            name,
+            text: text.as_ref(),
+        })
         .collect()
 }
 

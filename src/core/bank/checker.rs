@@ -234,10 +234,7 @@ impl<'c> Checker<'c> {
         self.languages(file, e, "how", &t.extra);
         let mut ok = true;
         let only = self.only;
-        for (lang, v) in [(Lang::En, &t.en), (Lang::Zh, &t.zh)]
-            .into_iter()
-            .filter(|(lang, _)| only.is_none_or(|o| o == *lang))
-        {
+        for (lang, v) in required_languages(only, &t.en, &t.zh) {
             let field = format!("how.{}", lang.code());
             match v {
                 None if lang == Lang::Zh && only.is_none() => self.not_translated(file, e, "how"),
@@ -365,6 +362,18 @@ fn join(prefix: &str, key: &str) -> String {
     } else {
         format!("{prefix}.{key}")
     }
+}
+
+/// The languages a text must be checked in, each with its value: both, or only a language
+/// pack's one (`pack.rs`), where the other is not required.
+pub(super) fn required_languages<'a, T>(
+    only: Option<Lang>,
+    en: &'a Option<T>,
+    zh: &'a Option<T>,
+) -> impl Iterator<Item = (Lang, &'a Option<T>)> {
+    [(Lang::En, en), (Lang::Zh, zh)]
+        .into_iter()
+        .filter(move |(lang, _)| only.is_none_or(|o| o == *lang))
 }
 
 /// A Chinese text that stands in for a translation not yet made: tagged (`[EN] …`,

@@ -214,36 +214,30 @@ from_json!(RawDomain {
     show_if
 });
 
-impl FromJson for RawItem {
-    fn from_json(v: Value, at: &str) -> Result<Self, String> {
-        let mut f = Fields::of(v, at)?;
-        Ok(RawItem {
-            id: f.take("id")?,
-            source: f.take("source")?,
-            domain: f.take("domain")?,
-            kind: f.take("kind")?,
-            criticality: f.take("criticality")?,
-            reports: f.take("reports")?,
-            criteria: f.take("criteria")?,
-            objectives: f.take("objectives")?,
-            also_own_soc2: f.take("also_own_soc2")?,
-            assumed: f.take("assumed")?,
-            theme: f.take("theme")?,
-            checkpoints: f.take("checkpoints")?,
-            show_if: f.take("show_if")?,
-            never_na: f.take("never_na")?,
-            target: f.take("target")?,
-            title: f.take("title")?,
-            statement: f.take("statement")?,
-            why: f.take("why")?,
-            how: f.take("how")?,
-            evidence: f.take("evidence")?,
-            type2: f.take("type2")?,
-            for_provider: f.take("for_provider")?,
-            extra: f.rest(),
-        })
-    }
-}
+from_json!(RawItem {
+    id,
+    source,
+    domain,
+    kind,
+    criticality,
+    reports,
+    criteria,
+    objectives,
+    also_own_soc2,
+    assumed,
+    theme,
+    checkpoints,
+    show_if,
+    never_na,
+    target,
+    title,
+    statement,
+    why,
+    how,
+    evidence,
+    type2,
+    for_provider,
+});
 
 /// `[[item.for_provider]]` has no `extra`: an unknown field in it is an error.
 impl FromJson for RawProviderSteps {

@@ -274,8 +274,6 @@ mod tests {
         let whole = Bank::from_sources(SOURCES).unwrap();
         let core = pack(Lang::Zh, PackPart::Core);
         let files = merge_packs(&[("banks/default.zh.jsonl", &core)]).unwrap();
-        let files: Vec<(String, &str)> =
-            files.iter().map(|(n, t)| (n.clone(), t.as_str())).collect();
         let bank = Bank::from_packs(&bundle_sources(&files), &[Lang::Zh], false).unwrap();
         assert_eq!(bank.items.len(), whole.items.len());
         let (a, b) = (&bank.items[0], &whole.items[0]);
@@ -284,8 +282,6 @@ mod tests {
         assert!(!a.untranslated(Lang::Zh));
         let guide = pack(Lang::Zh, PackPart::Guidance);
         let files = merge_packs(&[("core", &core), ("guide", &guide)]).unwrap();
-        let files: Vec<(String, &str)> =
-            files.iter().map(|(n, t)| (n.clone(), t.as_str())).collect();
         let bank = Bank::from_packs(&bundle_sources(&files), &[Lang::Zh], true).unwrap();
         for (a, b) in bank.items.iter().zip(&whole.items) {
             assert_eq!(a.steps(Lang::Zh), b.steps(Lang::Zh), "{}", a.id);

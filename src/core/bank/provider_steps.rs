@@ -151,11 +151,7 @@ fn text(
     t: &super::raw::RawText,
 ) -> Option<Text> {
     let mut ok = true;
-    // A language pack (`pack.rs`) holds one language: the other is not required.
-    for (lang, v) in [(Lang::En, &t.en), (Lang::Zh, &t.zh)]
-        .into_iter()
-        .filter(|(lang, _)| only.is_none_or(|o| o == *lang))
-    {
+    for (lang, v) in super::checker::required_languages(only, &t.en, &t.zh) {
         let f = format!("{field}.{}", lang.code());
         match v {
             None => {
@@ -186,11 +182,7 @@ fn steps(
     t: &super::raw::RawTextList,
 ) -> Option<TextList> {
     let mut ok = true;
-    // A language pack (`pack.rs`) holds one language: the other is not required.
-    for (lang, v) in [(Lang::En, &t.en), (Lang::Zh, &t.zh)]
-        .into_iter()
-        .filter(|(lang, _)| only.is_none_or(|o| o == *lang))
-    {
+    for (lang, v) in super::checker::required_languages(only, &t.en, &t.zh) {
         let f = format!("{field}.{}", lang.code());
         match v {
             None => {
